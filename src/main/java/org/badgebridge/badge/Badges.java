@@ -1,0 +1,63 @@
+package org.badgebridge.badge;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Badge classes and the course they belong to. */
+@Service
+public class Badges {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	public Badges(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	public BadgeClass create(String name, String description, long contextId, String createdBy) {
+		String n = name == null ? "" : name.trim();
+		if (n.isEmpty()) {
+			throw new InvalidBadgeException("A badge needs a name.");
+		}
+		if (n.length() > 255) {
+			throw new InvalidBadgeException("A badge name is at most 255 characters.");
+		}
+		String d = description == null ? "" : description.trim();
+		if (d.length() > 4000) {
+			throw new InvalidBadgeException("A badge description is at most 4000 characters.");
+		}
+		String id = UUID.randomUUID().toString();
+		long now = clock.millis();
+		jdbc.sql("insert into badge_class (id, name, description, context_id, created_by, created_at, updated_at) values (?,?,?,?,?,?,?)")
+				.params(id, n, d, contextId, createdBy, now, now).update();
+		return find(id).orElseThrow();
+	}
+
+	public Optional<BadgeClass> find(String id) {
+		if (id == null || id.length() > 36) {
+			return Optional.empty();
+		}
+		return jdbc.sql("select * from badge_class where id=?").param(id).query(this::row).optional();
+	}
+
+	public List<BadgeClass> forContext(long contextId) {
+		return jdbc.sql("select * from badge_class where context_id=? order by created_at, id").param(contextId)
+				.query(this::row).list();
+	}
+
+	private BadgeClass row(ResultSet rs, int i) throws SQLException {
+		return new BadgeClass(rs.getString("id"), rs.getString("name"), rs.getString("description"),
+				rs.getObject("context_id") == null ? null : rs.getLong("context_id"), rs.getString("created_by"),
+				Instant.ofEpochMilli(rs.getLong("created_at")));
+	}
+}

@@ -1,0 +1,5 @@
+/**
+ * Badge classes and the course contexts they are attached to. Knows no LTI message.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Badges")
+package org.badgebridge.badge;

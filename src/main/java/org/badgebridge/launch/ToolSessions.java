@@ -1,0 +1,86 @@
+package org.badgebridge.launch;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+import org.badgebridge.course.CourseRole;
+
+/** Tool sessions in the database, so that several nodes can serve one user. */
+@Service
+public class ToolSessions {
+
+	public static final String COOKIE = "bb_session";
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final Duration ttl;
+
+	public ToolSessions(JdbcClient jdbc, Clock clock, @Value("${badgebridge.lti.session-ttl}") Duration ttl) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.ttl = ttl;
+	}
+
+	public Duration ttl() {
+		return ttl;
+	}
+
+	public ToolSession create(long registrationId, String deploymentId, long contextId, long memberId, String userSub,
+			String displayName, CourseRole role, String locale, Long resourceLinkId, String badgeId, String deepLinking) {
+		String id = randomId();
+		long now = clock.millis();
+		long expires = now + ttl.toMillis();
+		jdbc.sql("""
+				insert into tool_session (id, registration_id, deployment_id, context_id, member_id, user_sub, display_name,
+				  role, locale, resource_link_id, badge_id, deep_linking, created_at, expires_at)
+				values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")
+				.params(id, registrationId, deploymentId, contextId, memberId, userSub, displayName, role.name(), locale,
+						resourceLinkId, badgeId, deepLinking, now, expires)
+				.update();
+		return new ToolSession(id, registrationId, deploymentId, contextId, memberId, userSub, displayName, role, locale,
+				resourceLinkId, badgeId, deepLinking, Instant.ofEpochMilli(expires));
+	}
+
+	public Optional<ToolSession> find(String id) {
+		if (id == null || id.length() > 64) {
+			return Optional.empty();
+		}
+		return jdbc.sql("select * from tool_session where id=? and expires_at > ?").params(id, clock.millis())
+				.query((rs, i) -> new ToolSession(rs.getString("id"), rs.getLong("registration_id"),
+						rs.getString("deployment_id"), rs.getLong("context_id"), rs.getLong("member_id"), rs.getString("user_sub"),
+						rs.getString("display_name"), CourseRole.valueOf(rs.getString("role")), rs.getString("locale"),
+						rs.getObject("resource_link_id") == null ? null : rs.getLong("resource_link_id"), rs.getString("badge_id"),
+						rs.getString("deep_linking"), Instant.ofEpochMilli(rs.getLong("expires_at"))))
+				.optional();
+	}
+
+	/** Deep Linking settings are good for one response: the tool forgets them once it has answered. */
+	public boolean consumeDeepLinking(String id) {
+		return jdbc.sql("update tool_session set deep_linking = null where id=? and deep_linking is not null").param(id)
+				.update() == 1;
+	}
+
+	@Scheduled(initialDelayString = "PT5M", fixedDelayString = "PT15M")
+	public void forgetExpired() {
+		jdbc.sql("delete from tool_session where expires_at < ?").param(clock.millis()).update();
+	}
+
+	static String randomId() {
+		byte[] bytes = new byte[24];
+		RANDOM.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+}

@@ -1,0 +1,167 @@
+package org.badgebridge.platform;
+
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * The tool's RSA signing keys (for client assertions and Deep Linking responses), kept in the database so
+ * that every node signs with the same key. The newest unretired key signs; a rotated-out key stays in the
+ * JWKS for {@code badgebridge.keys.retired-retention} so that tokens signed with it still verify.
+ */
+@Service
+public class ToolKeys {
+
+	private static final Logger log = LoggerFactory.getLogger(ToolKeys.class);
+
+	private static final int KEY_SIZE = 2048;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final Duration rotationPeriod;
+
+	private final Duration retiredRetention;
+
+	private volatile Cached cached;
+
+	private record Cached(RSAKey current, JWKSet published, long loadedAt) {
+	}
+
+	private record StoredKey(String kid, String jwk, long createdAt, Long retiredAt) {
+	}
+
+	public ToolKeys(JdbcClient jdbc, Clock clock, @Value("${badgebridge.keys.rotation-period}") Duration rotationPeriod,
+			@Value("${badgebridge.keys.retired-retention}") Duration retiredRetention) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.rotationPeriod = rotationPeriod;
+		this.retiredRetention = retiredRetention;
+	}
+
+	/** The key that signs now (with its private part). */
+	public RSAKey current() {
+		return load().current();
+	}
+
+	/** The public keys to publish: the current one and those retired within the retention period. */
+	public JWKSet publicJwks() {
+		return load().published();
+	}
+
+	/** Signs claims as an RS256 JWT with our current key's kid and {@code typ: JWT}. */
+	public String sign(JWTClaimsSet claims) {
+		RSAKey key = current();
+		try {
+			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
+					.type(JOSEObjectType.JWT).build(), claims);
+			jwt.sign(new RSASSASigner(key));
+			return jwt.serialize();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException("Signing with tool key " + key.getKeyID() + " failed", ex);
+		}
+	}
+
+	/** Makes a new current key; the previous one stays published for the retention period. */
+	public synchronized RSAKey rotate() {
+		long now = clock.millis();
+		RSAKey fresh = generate();
+		jdbc.sql("update tool_key set retired_at = ? where retired_at is null").param(now).update();
+		jdbc.sql("insert into tool_key (kid, private_jwk, created_at) values (?,?,?)")
+				.params(fresh.getKeyID(), fresh.toJSONString(), now).update();
+		cached = null;
+		log.info("Tool signing key rotated: {} signs from now on", fresh.getKeyID());
+		return fresh;
+	}
+
+	/** Rotates when the current key is older than the rotation period; forgets long-retired keys. */
+	@Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1H")
+	public void rotateWhenDue() {
+		long now = clock.millis();
+		Long newest = jdbc.sql("select max(created_at) from tool_key where retired_at is null").query(Long.class).optional()
+				.orElse(null);
+		if (newest != null && now - newest > rotationPeriod.toMillis()) {
+			rotate();
+		}
+		// keep a year of retired keys for audit; they are no longer published after the retention period
+		jdbc.sql("delete from tool_key where retired_at is not null and retired_at < ?")
+				.param(now - Duration.ofDays(365).toMillis()).update();
+	}
+
+	private Cached load() {
+		Cached c = cached;
+		long now = clock.millis();
+		if (c != null && now - c.loadedAt() < 60_000) {
+			return c;
+		}
+		synchronized (this) {
+			List<StoredKey> keys = stored(now);
+			if (keys.stream().noneMatch(k -> k.retiredAt() == null)) {
+				rotate();
+				keys = stored(now);
+			}
+			RSAKey current = null;
+			List<com.nimbusds.jose.jwk.JWK> published = new ArrayList<>();
+			for (StoredKey k : keys) {
+				RSAKey key = parse(k.jwk());
+				if (k.retiredAt() == null && current == null) {
+					current = key;
+				}
+				published.add(key.toPublicJWK());
+			}
+			c = new Cached(current, new JWKSet(published), now);
+			cached = c;
+			return c;
+		}
+	}
+
+	private List<StoredKey> stored(long now) {
+		return jdbc.sql("select kid, private_jwk, created_at, retired_at from tool_key where retired_at is null or retired_at > ? order by created_at desc")
+				.param(now - retiredRetention.toMillis())
+				.query((rs, i) -> new StoredKey(rs.getString(1), rs.getString(2), rs.getLong(3),
+						rs.getObject(4) == null ? null : rs.getLong(4)))
+				.list();
+	}
+
+	private static RSAKey parse(String json) {
+		try {
+			return RSAKey.parse(json);
+		}
+		catch (ParseException ex) {
+			throw new IllegalStateException("A stored tool key is unreadable", ex);
+		}
+	}
+
+	private static RSAKey generate() {
+		try {
+			return new RSAKeyGenerator(KEY_SIZE).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
+					.keyID(UUID.randomUUID().toString()).generate();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException("Cannot generate an RSA key", ex);
+		}
+	}
+}

@@ -1,0 +1,113 @@
+package org.badgebridge.web;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+
+import org.badgebridge.platform.FrameAncestors;
+
+/**
+ * Who may call what. Admin pages and API need the admin credentials (HTTP Basic). Everything the LMS
+ * reaches is public but guarded by LTI itself. CSRF stays on for the tool's own forms (token in a
+ * partitioned cookie, so it works inside the LMS iframe) and is off only where the LMS posts across sites:
+ * the login initiation, the launch and its platform-storage confirmation. LTI pages may be framed by the
+ * registered platforms ({@code frame-ancestors}); every other page refuses framing.
+ */
+@Configuration
+class SecurityConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+	@Bean
+	@Order(10)
+	SecurityFilterChain admin(HttpSecurity http) throws Exception {
+		http.securityMatcher("/admin/**", "/api/admin/**")
+				.authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
+				.httpBasic(basic -> basic.realmName("BadgeBridge admin"))
+				.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+				// the JSON API is for scripts with Basic credentials; it takes only application/json, which no
+				// cross-site form can send
+				.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()).csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+						.ignoringRequestMatchers("/api/admin/**"))
+				.headers(h -> h.frameOptions(f -> f.deny()).contentSecurityPolicy(c -> c.policyDirectives("frame-ancestors 'none'")));
+		return http.build();
+	}
+
+	@Bean
+	@Order(100)
+	SecurityFilterChain application(HttpSecurity http, FrameAncestors frameAncestors) throws Exception {
+		http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+				.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+				.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()).csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+						.ignoringRequestMatchers("/lti/login", "/lti/launch", "/lti/launch/confirm", "/lti/register"))
+				.headers(h -> h.frameOptions(f -> f.disable()).addHeaderWriter(framing(frameAncestors)))
+				.requestCache(c -> c.disable());
+		return http.build();
+	}
+
+	/** frame-ancestors of the registered platforms on LTI pages, unless the page set its own; DENY elsewhere. */
+	private static HeaderWriter framing(FrameAncestors frameAncestors) {
+		XFrameOptionsHeaderWriter deny = new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY);
+		return (request, response) -> {
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			if (path.startsWith("/lti/")) {
+				if (!response.containsHeader("Content-Security-Policy")) {
+					response.setHeader("Content-Security-Policy", "frame-ancestors " + frameAncestors.sources());
+				}
+			}
+			else if (!response.containsHeader("Content-Security-Policy") && !response.containsHeader("X-Frame-Options")) {
+				deny.writeHeaders(request, response);
+				response.setHeader("Content-Security-Policy", "frame-ancestors 'none'");
+			}
+		};
+	}
+
+	private static CookieCsrfTokenRepository csrfTokens() {
+		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+		tokens.setCookieName("bb_csrf");
+		tokens.setCookieCustomizer(c -> c.httpOnly(true).secure(true).sameSite("None").partitioned(true));
+		return tokens;
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	UserDetailsService adminUser(@Value("${badgebridge.admin.user}") String user,
+			@Value("${badgebridge.admin.password:}") String password, @Value("${spring.datasource.url:}") String datasource,
+			PasswordEncoder encoder) {
+		String effective = password;
+		if (effective == null || effective.isBlank()) {
+			if (!datasource.startsWith("jdbc:h2:")) {
+				throw new IllegalStateException("Set BADGEBRIDGE_ADMIN_PASSWORD: only the embedded default generates an admin password.");
+			}
+			byte[] bytes = new byte[18];
+			new SecureRandom().nextBytes(bytes);
+			effective = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+			log.warn("\n\n  BadgeBridge admin: user '{}', generated password: {}\n  (shown once; set BADGEBRIDGE_ADMIN_PASSWORD to choose one)\n",
+					user, effective);
+		}
+		return new InMemoryUserDetailsManager(User.withUsername(user).password(encoder.encode(effective)).roles("ADMIN").build());
+	}
+
+}
