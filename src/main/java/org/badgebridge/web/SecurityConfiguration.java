@@ -17,7 +17,6 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
@@ -80,11 +79,8 @@ class SecurityConfiguration {
 		};
 	}
 
-	private static CookieCsrfTokenRepository csrfTokens() {
-		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
-		tokens.setCookieName("bb_csrf");
-		tokens.setCookieCustomizer(c -> c.httpOnly(true).secure(true).sameSite("None").partitioned(true));
-		return tokens;
+	private static PartitionedCookieCsrfTokens csrfTokens() {
+		return new PartitionedCookieCsrfTokens();
 	}
 
 	@Bean

@@ -35,14 +35,14 @@ class LaunchPagesController {
 			throw LaunchRejected.forbidden("This badge does not belong to the course you launched from.");
 		}
 		model.addAttribute("badge", badge);
-		model.addAttribute("session", session);
+		model.addAttribute("toolSession", session);
 		model.addAttribute("course", courses.context(session.contextId()).orElse(null));
 		return session.isTeacher() ? "launch/badge-teacher" : "launch/badge-learner";
 	}
 
 	@GetMapping("/lti/course")
 	String course(ToolSession session, Model model) {
-		model.addAttribute("session", session);
+		model.addAttribute("toolSession", session);
 		model.addAttribute("course", courses.context(session.contextId()).orElse(null));
 		model.addAttribute("badges", badges.forContext(session.contextId()));
 		return "launch/course";
