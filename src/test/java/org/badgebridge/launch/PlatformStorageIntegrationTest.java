@@ -1,0 +1,109 @@
+package org.badgebridge.launch;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+import org.badgebridge.platform.RegistrationState;
+import org.badgebridge.platform.RegistrationValues;
+import org.badgebridge.platform.Registrations;
+import org.badgebridge.support.LtiFlows;
+import org.badgebridge.support.TestPlatform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * LTI platform storage (Canvas, Brightspace, Sakai): when the login brings {@code lti_storage_target}, the
+ * state goes into the platform's storage by postMessage, and a launch whose state cookie was blocked is
+ * completed only once the page has read the same state back from that storage.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class PlatformStorageIntegrationTest {
+
+	static TestPlatform platform;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Registrations registrations;
+
+	@BeforeAll
+	static void startPlatform() {
+		platform = new TestPlatform();
+	}
+
+	@AfterAll
+	static void stopPlatform() {
+		platform.close();
+	}
+
+	record StorageLogin(String state, String nonce) {
+	}
+
+	StorageLogin login() throws Exception {
+		String issuer = platform.base();
+		if (registrations.find(issuer, "ps-client").isEmpty()) {
+			registrations.create(new RegistrationValues("Canvas", issuer, "ps-client", "canvas", issuer + "/api/lti/authorize_redirect",
+					issuer + "/login/oauth2/token", null, platform.jwksUri(), null, List.of("1"), RegistrationState.ACTIVE), "test");
+		}
+		var request = post("/lti/login");
+		LtiFlows.loginParams(issuer, "ps-client", "1").forEach(request::param);
+		request.param("lti_storage_target", "post_message_forwarding");
+		String page = mvc.perform(request).andReturn().getResponse().getContentAsString().replace("\\/", "/");
+		assertThat(page).contains("lti.put_data", "post_message_forwarding", "\"" + issuer + "\"");
+		String auth = page.substring(page.indexOf("next = \"") + 8);
+		auth = auth.substring(0, auth.indexOf('"')).replace("\\u0026", "&");
+		return new StorageLogin(LtiFlows.query(auth, "state"), LtiFlows.query(auth, "nonce"));
+	}
+
+	String token(StorageLogin login) {
+		return platform.sign(TestPlatform.moodlePayload("student1"), login.nonce(), c -> {
+			c.put("iss", platform.base());
+			c.put("aud", "ps-client");
+		});
+	}
+
+	String pendingId(String page) {
+		String rest = page.substring(page.indexOf("name=\"pending\" value=\"") + 22);
+		return rest.substring(0, rest.indexOf('"'));
+	}
+
+	@Test
+	void launchWithoutCookieCompletesOnceStorageConfirmsTheState() throws Exception {
+		StorageLogin login = login();
+		MockHttpServletResponse launch = new LtiFlows(mvc).launch(token(login), login.state()).andReturn().getResponse();
+		assertThat(launch.getStatus()).isEqualTo(200);
+		assertThat(launch.getContentAsString()).contains("lti.get_data", "state-");
+		assertThat(launch.getHeaders("Set-Cookie")).noneMatch(h -> h.startsWith("bb_session"));
+
+		MockHttpServletResponse confirmed = mvc.perform(post("/lti/launch/confirm")
+				.param("pending", pendingId(launch.getContentAsString())).param("state", login.state())).andReturn().getResponse();
+		assertThat(confirmed.getStatus()).isEqualTo(302);
+		assertThat(confirmed.getCookie("bb_session")).isNotNull();
+	}
+
+	@Test
+	void wrongStateFromStorageIsRefusedAndThePendingLaunchIsGone() throws Exception {
+		StorageLogin login = login();
+		String page = new LtiFlows(mvc).launch(token(login), login.state()).andReturn().getResponse().getContentAsString();
+		String pending = pendingId(page);
+		assertThat(mvc.perform(post("/lti/launch/confirm").param("pending", pending).param("state", "forged"))
+				.andReturn().getResponse().getStatus()).isEqualTo(401);
+		assertThat(mvc.perform(post("/lti/launch/confirm").param("pending", pending).param("state", login.state()))
+				.andReturn().getResponse().getStatus()).isEqualTo(401);
+	}
+
+}

@@ -1,0 +1,238 @@
+package org.badgebridge.platform;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * LTI Dynamic Registration against a Moodle-shaped (issuer with a path, {@code messages_supported} as objects
+ * or strings, deployment id returned, "update" keeping the client id) and a Canvas-shaped (no deployment id,
+ * token required) platform.
+ */
+@SpringBootTest(properties = "badgebridge.lti.registration.rate-limit-per-minute=1000")
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class DynamicRegistrationIntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Registrations registrations;
+
+	WireMockServer lms;
+
+	@BeforeEach
+	void start() {
+		lms = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+		lms.start();
+	}
+
+	@AfterEach
+	void stop() {
+		lms.stop();
+	}
+
+	String base() {
+		return "http://127.0.0.1:" + lms.port();
+	}
+
+	void moodleConfiguration(String issuerPath, Object messagesSupported) throws Exception {
+		String issuer = base() + issuerPath;
+		Map<String, Object> config = Map.of("issuer", issuer, "token_endpoint", issuer + "/mod/lti/token.php",
+				"token_endpoint_auth_methods_supported", List.of("private_key_jwt"), "jwks_uri", issuer + "/mod/lti/certs.php",
+				"authorization_endpoint", issuer + "/mod/lti/auth.php", "registration_endpoint",
+				issuer + "/mod/lti/openid-registration.php", "scopes_supported", List.of("openid"),
+				"https://purl.imsglobal.org/spec/lti-platform-configuration", Map.of("product_family_code", "moodle",
+						"version", "4.5.6 (Build: 20250811)", "messages_supported", messagesSupported, "variables", List.of()));
+		lms.stubFor(get(urlPathEqualTo(issuerPath + "/mod/lti/openid-configuration.php"))
+				.willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(JSONObjectUtils.toJSONString(config))));
+	}
+
+	void moodleRegistrationAnswer(String issuerPath, String clientId) {
+		lms.stubFor(post(urlPathEqualTo(issuerPath + "/mod/lti/openid-registration.php"))
+				.willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
+						{"client_id":"%s","response_types":["id_token"],"jwks_uri":"http://localhost:8080/.well-known/jwks.json",
+						 "initiate_login_uri":"http://localhost:8080/lti/login","grant_types":["client_credentials","implicit"],
+						 "redirect_uris":["http://localhost:8080/lti/launch"],"application_type":"web","token_endpoint_auth_method":"private_key_jwt",
+						 "client_name":"BadgeBridge","scope":"https://purl.imsglobal.org/spec/lti-ags/scope/score",
+						 "https://purl.imsglobal.org/spec/lti-tool-configuration":{"version":"1.3.0","deployment_id":"7",
+						   "target_link_uri":"http://localhost:8080/lti/launch","domain":"localhost:8080","claims":["iss","sub","name","email"]}}
+						""".formatted(clientId))));
+	}
+
+	MockHttpServletResponse register(String configUrl, String token) throws Exception {
+		return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/lti/register")
+				.param("openid_configuration", configUrl).param("registration_token", token)).andReturn().getResponse();
+	}
+
+	@Test
+	void moodleShapedPlatformRegistersPendingWithItsDeploymentAndClosesTheFrame() throws Exception {
+		moodleConfiguration("/moodle", List.of(Map.of("type", "LtiResourceLinkRequest", "placements", List.of("ContentArea")),
+				Map.of("type", "LtiDeepLinkingRequest", "placements", List.of("ContentArea"))));
+		moodleRegistrationAnswer("/moodle", "MoodleClient01");
+		MockHttpServletResponse page = register(base() + "/moodle/mod/lti/openid-configuration.php", "moodle-token");
+
+		assertThat(page.getStatus()).isEqualTo(200);
+		assertThat(page.getContentAsString()).contains("org.imsglobal.lti.close", "window.parent", "MoodleClient01", "id=\"pending\"");
+		assertThat(page.getHeader("Content-Security-Policy")).isEqualTo("frame-ancestors 'self' " + base());
+		assertThat(page.getHeader("X-Frame-Options")).isNull();
+
+		Registration r = registrations.find(base() + "/moodle", "MoodleClient01").orElseThrow();
+		assertThat(r.state()).isEqualTo(RegistrationState.PENDING);
+		assertThat(r.deployments()).extracting(Deployment::deploymentId).containsExactly("7");
+		assertThat(r.acceptNewDeployments()).isFalse();
+		assertThat(r.productFamily()).isEqualTo("moodle");
+		assertThat(r.authorizationEndpoint()).isEqualTo(base() + "/moodle/mod/lti/auth.php");
+		assertThat(r.jwksUri()).isEqualTo(base() + "/moodle/mod/lti/certs.php");
+
+		lms.verify(getRequestedFor(urlPathEqualTo("/moodle/mod/lti/openid-configuration.php"))
+				.withHeader("Authorization", equalTo("Bearer moodle-token")));
+		LoggedRequest sent = lms.findAll(postRequestedFor(urlPathEqualTo("/moodle/mod/lti/openid-registration.php"))).get(0);
+		assertThat(sent.getHeader("Authorization")).isEqualTo("Bearer moodle-token");
+		assertThat(sent.getHeader("Content-Type")).startsWith("application/json");
+		Map<String, Object> body = JSONObjectUtils.parse(sent.getBodyAsString());
+		assertThat(body.get("initiate_login_uri")).isEqualTo("http://localhost:8080/lti/login");
+		assertThat(body.get("redirect_uris")).isEqualTo(List.of("http://localhost:8080/lti/launch"));
+		assertThat(body.get("jwks_uri")).isEqualTo("http://localhost:8080/.well-known/jwks.json");
+		assertThat(body.get("token_endpoint_auth_method")).isEqualTo("private_key_jwt");
+		assertThat((String) body.get("scope")).contains("lti-ags/scope/lineitem", "lti-ags/scope/result.readonly",
+				"lti-ags/scope/score", "lti-nrps/scope/contextmembership.readonly");
+		Map<String, Object> tool = JSONObjectUtils.getJSONObject(body, "https://purl.imsglobal.org/spec/lti-tool-configuration");
+		assertThat(tool.get("domain")).isEqualTo("localhost:8080");
+		assertThat(tool.get("target_link_uri")).isEqualTo("http://localhost:8080/lti/launch");
+		assertThat(((List<?>) tool.get("claims")).stream().map(String::valueOf).toList()).contains("name", "given_name", "family_name", "email");
+		assertThat(((List<?>) tool.get("messages")).stream().map(m -> String.valueOf(((Map<?, ?>) m).get("type"))).toList())
+				.containsExactlyInAnyOrder("LtiResourceLinkRequest", "LtiDeepLinkingRequest");
+	}
+
+	@Test
+	void secondRegistrationThatMoodleAnswersWithTheSameClientUpdatesInPlace() throws Exception {
+		moodleConfiguration("/m2", List.of("LtiResourceLinkRequest", "LtiDeepLinkingRequest")); // older Moodle: strings
+		moodleRegistrationAnswer("/m2", "SameClient");
+		register(base() + "/m2/mod/lti/openid-configuration.php", "t1");
+		Registration first = registrations.find(base() + "/m2", "SameClient").orElseThrow();
+		registrations.setState(first.id(), RegistrationState.ACTIVE);
+
+		MockHttpServletResponse again = register(base() + "/m2/mod/lti/openid-configuration.php", "t2");
+		assertThat(again.getStatus()).isEqualTo(200);
+		assertThat(again.getContentAsString()).contains("registration updated");
+		assertThat(registrations.byIssuer(base() + "/m2")).hasSize(1);
+		Registration updated = registrations.find(base() + "/m2", "SameClient").orElseThrow();
+		assertThat(updated.id()).isEqualTo(first.id());
+		assertThat(updated.state()).as("an update keeps the admin's approval").isEqualTo(RegistrationState.ACTIVE);
+		LoggedRequest sent = lms.findAll(postRequestedFor(urlPathEqualTo("/m2/mod/lti/openid-registration.php"))).get(0);
+		assertThat(sent.getBodyAsString()).contains("LtiDeepLinkingRequest");
+	}
+
+	@Test
+	void canvasShapedPlatformRegistersWithoutDeploymentAndRecordsItAtFirstLaunch() throws Exception {
+		Map<String, Object> config = Map.of("issuer", base(), "authorization_endpoint", base() + "/api/lti/authorize_redirect",
+				"token_endpoint", base() + "/login/oauth2/token", "jwks_uri", base() + "/api/lti/security/jwks",
+				"registration_endpoint", base() + "/api/lti/registrations",
+				"https://purl.imsglobal.org/spec/lti-platform-configuration", Map.of("product_family_code", "canvas",
+						"version", "OpenSource", "messages_supported", List.of(Map.of("type", "LtiResourceLinkRequest",
+								"placements", List.of("course_navigation")), Map.of("type", "LtiDeepLinkingRequest",
+										"placements", List.of("link_selection")))));
+		lms.stubFor(get(urlPathEqualTo("/api/lti/security/openid-configuration")).withHeader("Authorization",
+				equalTo("Bearer canvas-token")).willReturn(aResponse().withHeader("Content-Type", "application/json")
+						.withBody(JSONObjectUtils.toJSONString(config))));
+		lms.stubFor(post(urlPathEqualTo("/api/lti/registrations")).willReturn(aResponse().withHeader("Content-Type",
+				"application/json").withBody("""
+						{"client_id":"10000000000360","https://purl.imsglobal.org/spec/lti-tool-configuration":
+						  {"domain":"localhost:8080","target_link_uri":"http://localhost:8080/lti/launch"}}""")));
+
+		MockHttpServletResponse page = register(base() + "/api/lti/security/openid-configuration", "canvas-token");
+		assertThat(page.getStatus()).isEqualTo(200);
+		Registration r = registrations.find(base(), "10000000000360").orElseThrow();
+		assertThat(r.deployments()).isEmpty();
+		assertThat(r.acceptNewDeployments()).isTrue();
+		assertThat(r.productFamily()).isEqualTo("canvas");
+		String body = lms.findAll(postRequestedFor(urlPathEqualTo("/api/lti/registrations"))).get(0).getBodyAsString();
+		assertThat(body).contains("https://canvas.instructure.com/lti/privacy_level", "course_navigation");
+
+		// Canvas announces the deployment at the first launch: recorded then, and an admin can disable it
+		assertThat(registrations.checkDeployment(r, "3407:8865aa05")).isEqualTo(DeploymentCheck.RECORDED);
+		Registration after = registrations.find(r.id()).orElseThrow();
+		assertThat(registrations.checkDeployment(after, "3407:8865aa05")).isEqualTo(DeploymentCheck.ACCEPTED);
+		registrations.setDeploymentState(r.id(), after.deployments().get(0).id(), Deployment.DeploymentState.DISABLED);
+		assertThat(registrations.checkDeployment(registrations.find(r.id()).orElseThrow(), "3407:8865aa05"))
+				.isEqualTo(DeploymentCheck.DISABLED);
+	}
+
+	@Test
+	void configurationWhoseIssuerIsAnotherSiteIsRefusedAndNothingIsStored() throws Exception {
+		Map<String, Object> config = Map.of("issuer", "https://moodle.other.example", "authorization_endpoint",
+				"https://moodle.other.example/auth", "token_endpoint", "https://moodle.other.example/token", "jwks_uri",
+				"https://moodle.other.example/jwks", "registration_endpoint", base() + "/register");
+		lms.stubFor(get(urlPathEqualTo("/evil/openid-configuration")).willReturn(aResponse()
+				.withHeader("Content-Type", "application/json").withBody(JSONObjectUtils.toJSONString(config))));
+		MockHttpServletResponse page = register(base() + "/evil/openid-configuration", "t");
+		assertThat(page.getStatus()).isEqualTo(400);
+		assertThat(page.getContentAsString()).contains("not on the host of the configuration URL");
+		assertThat(registrations.byIssuer("https://moodle.other.example")).isEmpty();
+		lms.verify(0, postRequestedFor(urlPathEqualTo("/register")));
+	}
+
+	@Test
+	void configurationUrlOutsideTheIssuersPathIsRefused() throws Exception {
+		moodleConfiguration("/a", List.of("LtiResourceLinkRequest"));
+		lms.stubFor(get(urlPathEqualTo("/b/openid-configuration")).willReturn(aResponse()
+				.withHeader("Content-Type", "application/json").withBody("{\"issuer\":\"" + base() + "/a\"}")));
+		assertThat(register(base() + "/b/openid-configuration", "t").getStatus()).isEqualTo(400);
+	}
+
+	@Test
+	void plainHttpPlatformOffLoopbackIsRefusedBeforeAnyFetch() throws Exception {
+		MockHttpServletResponse page = register("http://moodle.example.edu/mod/lti/openid-configuration.php", "t");
+		assertThat(page.getStatus()).isEqualTo(400);
+		assertThat(page.getContentAsString()).contains("must use https");
+	}
+
+	@Test
+	void platformThatRefusesTheRegistrationGetsAClearPage() throws Exception {
+		moodleConfiguration("/refuse", List.of("LtiResourceLinkRequest"));
+		lms.stubFor(post(urlPathEqualTo("/refuse/mod/lti/openid-registration.php"))
+				.willReturn(aResponse().withStatus(401).withBody("token_already_used")));
+		MockHttpServletResponse page = register(base() + "/refuse/mod/lti/openid-configuration.php", "used");
+		assertThat(page.getStatus()).isEqualTo(502);
+		assertThat(page.getContentAsString()).contains("HTTP 401", "token_already_used");
+		assertThat(registrations.byIssuer(base() + "/refuse")).isEmpty();
+	}
+
+	@Test
+	void garbageConfigurationIsRefused() throws Exception {
+		lms.stubFor(get(urlPathEqualTo("/garbage")).willReturn(aResponse().withBody("<html>not json</html>")));
+		MockHttpServletResponse page = register(base() + "/garbage", "t");
+		assertThat(page.getStatus()).isEqualTo(502);
+		assertThat(page.getContentAsString()).contains("did not answer with a JSON object");
+	}
+
+	static String encode(String s) {
+		return URLEncoder.encode(s, StandardCharsets.UTF_8);
+	}
+}
