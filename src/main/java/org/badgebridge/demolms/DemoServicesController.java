@@ -98,7 +98,7 @@ class DemoServicesController {
 		ResponseEntity.BodyBuilder response = ResponseEntity.ok().header("Content-Type", LINEITEM_CONTAINER);
 		if (end < all.size()) {
 			String next = settings.lineItems(course, client) + "&limit=" + limit + "&from=" + end;
-			response.header(HttpHeaders.LINK, "<" + next + ">; rel=\u201Cnext\u201D");
+			response.header(HttpHeaders.LINK, curlyNext(next));
 		}
 		return response.body(JSONArrayUtils.toJSONString(all.subList(Math.min(from, end), end)));
 	}
@@ -203,7 +203,7 @@ class DemoServicesController {
 		if (end < all.size()) {
 			String next = lineItemUrl.replace("/lineitem?", "/lineitem/results?") + "&limit=" + limit + "&from=" + end
 					+ (userId == null ? "" : "&user_id=" + userId);
-			response.header(HttpHeaders.LINK, "<" + next + ">; rel=\u201Cnext\u201D");
+			response.header(HttpHeaders.LINK, curlyNext(next));
 		}
 		return response.body(JSONArrayUtils.toJSONString(all.subList(Math.min(from, end), end)));
 	}
@@ -280,6 +280,15 @@ class DemoServicesController {
 		container.put("context", Map.of("id", String.valueOf(course), "label", "DL101", "title", "Data Literacy 101"));
 		container.put("members", members.subList(Math.min(from, end), end));
 		return response.body(JSONObjectUtils.toJSONString(container));
+	}
+
+	/**
+	 * Moodle's {@code Link} header with typographic quotes, as the UTF-8 bytes PHP puts on the wire (a servlet
+	 * container writes header characters as ISO-8859-1, so the bytes are passed through that way).
+	 */
+	static String curlyNext(String url) {
+		String header = "<" + url + ">; rel=\u201Cnext\u201D";
+		return new String(header.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.ISO_8859_1);
 	}
 
 	private String authorize(HttpServletRequest request, String typeId, Set<String> anyOf) {
