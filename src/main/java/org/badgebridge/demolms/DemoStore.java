@@ -85,7 +85,7 @@ class DemoStore {
 	}
 
 	Optional<Tool> tool() {
-		return jdbc.sql("select * from demo_tool order by created_at desc").query(this::toolRow).stream().findFirst();
+		return jdbc.sql("select * from demo_tool order by created_at desc").query(this::toolRow).list().stream().findFirst();
 	}
 
 	Optional<Tool> tool(String clientId) {

@@ -54,7 +54,7 @@ class DemoTokens {
 
 	synchronized RSAKey key() {
 		if (key == null) {
-			key = jdbc.sql("select private_jwk from demo_key order by created_at").query(String.class).stream().findFirst()
+			key = jdbc.sql("select private_jwk from demo_key order by created_at").query(String.class).list().stream().findFirst()
 					.map(DemoTokens::parse).orElseGet(() -> {
 						try {
 							RSAKey k = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)

@@ -1,0 +1,163 @@
+package org.badgebridge.browser;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import org.badgebridge.platform.Registrations;
+import org.badgebridge.support.BrowserCondition;
+import org.badgebridge.support.FreePort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The tool inside an LMS iframe on another site, in Debian's headless Chromium: the demo LMS on 127.0.0.1,
+ * the tool on localhost. A teacher adds a badge by Deep Linking and a learner launches it, with the
+ * partitioned cookies doing their work; a browser that blocks the tool's cookies in the frame is offered
+ * (and completes) the launch in a new window.
+ */
+@ExtendWith(BrowserCondition.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = "badgebridge.demo.enabled=true")
+@ActiveProfiles("test")
+class CrossSiteLaunchBrowserTest {
+
+	static final int PORT = FreePort.find();
+
+	@DynamicPropertySource
+	static void ports(DynamicPropertyRegistry registry) {
+		registry.add("server.port", () -> PORT);
+		registry.add("badgebridge.public-url", () -> "http://localhost:" + PORT);
+		registry.add("badgebridge.demo.issuer", () -> "http://127.0.0.1:" + PORT + "/demolms");
+	}
+
+	@Autowired
+	Registrations registrations;
+
+	WebDriver driver;
+
+	Path profile;
+
+	String demo = "http://127.0.0.1:" + PORT + "/demolms";
+
+	WebDriver chromium(Map<String, Object> prefs) throws Exception {
+		profile = Files.createTempDirectory("bb-chromium");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(BrowserCondition.CHROMIUM);
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--disable-dev-shm-usage", "--user-data-dir=" + profile);
+		if (!prefs.isEmpty()) {
+			options.setExperimentalOption("prefs", prefs);
+		}
+		ChromeDriverService service = new ChromeDriverService.Builder()
+				.usingDriverExecutable(new File(BrowserCondition.CHROMEDRIVER)).usingAnyFreePort().build();
+		driver = new ChromeDriver(service, options);
+		return driver;
+	}
+
+	@AfterEach
+	void quit() throws Exception {
+		if (driver != null) {
+			driver.quit();
+		}
+		if (profile != null) {
+			org.springframework.util.FileSystemUtils.deleteRecursively(profile);
+		}
+	}
+
+	void awaitRegistration() throws InterruptedException {
+		for (int i = 0; i < 100 && registrations.byIssuer(demo).isEmpty(); i++) {
+			Thread.sleep(200);
+		}
+		assertThat(registrations.byIssuer(demo)).as("demo LMS registered the tool").isNotEmpty();
+	}
+
+	WebDriverWait await(WebDriver d) {
+		return new WebDriverWait(d, Duration.ofSeconds(20));
+	}
+
+	String addBadgeAsTeacher(WebDriver d) {
+		d.get(demo);
+		d.findElement(By.id("add-badge")).click();
+		await(d).until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("tool"));
+		String name = "Browser badge " + UUID.randomUUID().toString().substring(0, 6);
+		await(d).until(ExpectedConditions.visibilityOfElementLocated(By.id("badge-name"))).sendKeys(name);
+		d.findElement(By.id("badge-description")).sendKeys("Created through the LMS iframe");
+		d.findElement(By.id("create")).click();
+		d.switchTo().defaultContent();
+		// the deep linking response goes back to the LMS, which adds the activity and reloads the course page
+		await(d).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), name));
+		await(d).until(ExpectedConditions.presenceOfElementLocated(By.className("launch-learner")));
+		return name;
+	}
+
+	@Test
+	void teacherAddsABadgeAndALearnerLaunchesItInsideTheCrossSiteFrame() throws Exception {
+		awaitRegistration();
+		WebDriver d = chromium(Map.of());
+		String name = addBadgeAsTeacher(d);
+
+		List<WebElement> learnerLaunches = d.findElements(By.className("launch-learner"));
+		learnerLaunches.get(learnerLaunches.size() - 3).click(); // Ana Li on the newest activity
+		await(d).until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("tool"));
+		WebElement view = await(d).until(ExpectedConditions.visibilityOfElementLocated(By.id("learner-view")));
+		assertThat(view.getText()).contains(name, "Hello Ana Li");
+		// the frame shows the tool's own page on the other site, reached with its partitioned session cookie
+		assertThat((String) ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return window.location.href"))
+				.startsWith("http://localhost:" + PORT + "/lti/badges/");
+		assertThat(d.getCurrentUrl()).startsWith(demo + "/launch");
+	}
+
+	@Test
+	void browserBlockingTheToolsCookiesInTheFrameIsOfferedANewWindow() throws Exception {
+		awaitRegistration();
+		Map<String, Object> block = new HashMap<>();
+		// block every cookie of the tool (localhost) while it is embedded in the LMS (127.0.0.1); first-party allowed
+		block.put("profile.content_settings.exceptions.cookies", Map.of("http://localhost:" + PORT + ",http://127.0.0.1:" + PORT,
+				Map.of("setting", 2)));
+		WebDriver d = chromium(block);
+		d.get(demo);
+		if (d.findElements(By.className("launch-learner")).isEmpty()) {
+			quit();
+			addBadgeAsTeacher(chromium(Map.of()));
+			quit();
+			d = chromium(block);
+			d.get(demo);
+		}
+		List<WebElement> learnerLaunches = d.findElements(By.className("launch-learner"));
+		learnerLaunches.get(learnerLaunches.size() - 2).click(); // Ben Okafor
+		String lmsWindow = d.getWindowHandle();
+		await(d).until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("tool"));
+		WebElement offer = await(d).until(ExpectedConditions.visibilityOfElementLocated(By.id("new-window")));
+		assertThat(d.findElement(By.id("cookies-blocked")).getText()).contains("blocks the cookies");
+		offer.click();
+		WebDriver window = d;
+		await(d).until(x -> x.getWindowHandles().size() == 2);
+		String popup = d.getWindowHandles().stream().filter(h -> !h.equals(lmsWindow)).findFirst().orElseThrow();
+		window.switchTo().window(popup);
+		WebElement view = await(window).until(ExpectedConditions.visibilityOfElementLocated(By.id("learner-view")));
+		assertThat(view.getText()).contains("Hello Ben Okafor");
+	}
+}
