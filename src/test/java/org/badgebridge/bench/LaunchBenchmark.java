@@ -92,7 +92,10 @@ class LaunchBenchmark {
 				HttpResponse.BodyHandlers.discarding());
 		long t1 = System.nanoTime();
 		String nonce = LtiFlows.query(check.headers().firstValue("Location").orElseThrow(), "nonce");
-		String token = platform.sign(TestPlatform.moodlePayload("teacher1"), nonce, c -> c.put("iss", issuer));
+		String token = platform.sign(TestPlatform.moodlePayload("teacher1"), nonce, c -> {
+			c.put("iss", issuer);
+			c.put("aud", client);
+		});
 		long t2 = System.nanoTime();
 		HttpResponse<Void> launch = http.send(HttpRequest.newBuilder(URI.create(base + "/lti/launch"))
 				.header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie)
