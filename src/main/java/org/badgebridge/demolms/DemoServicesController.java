@@ -94,13 +94,8 @@ class DemoServicesController {
 				all.add(json(li, client));
 			}
 		}
-		int end = limit == null ? all.size() : Math.min(all.size(), from + Math.max(1, limit));
-		ResponseEntity.BodyBuilder response = ResponseEntity.ok().header("Content-Type", LINEITEM_CONTAINER);
-		if (end < all.size()) {
-			String next = settings.lineItems(course, client) + "&limit=" + limit + "&from=" + end;
-			response.header(HttpHeaders.LINK, curlyNext(next));
-		}
-		return response.body(JSONArrayUtils.toJSONString(all.subList(Math.min(from, end), end)));
+		return page(all, limit, from, LINEITEM_CONTAINER,
+				end -> curlyNext(settings.lineItems(course, client) + "&limit=" + limit + "&from=" + end), JSONArrayUtils::toJSONString);
 	}
 
 	@PostMapping("/{course}/lineitems")
@@ -198,14 +193,8 @@ class DemoServicesController {
 			r.put("timestamp", OffsetDateTime.ofInstant(java.time.Instant.ofEpochMilli(g.modifiedAt()), ZoneOffset.UTC).toString());
 			all.add(r);
 		}
-		int end = limit == null ? all.size() : Math.min(all.size(), from + Math.max(1, limit));
-		ResponseEntity.BodyBuilder response = ResponseEntity.ok().header("Content-Type", RESULT_CONTAINER);
-		if (end < all.size()) {
-			String next = lineItemUrl.replace("/lineitem?", "/lineitem/results?") + "&limit=" + limit + "&from=" + end
-					+ (userId == null ? "" : "&user_id=" + userId);
-			response.header(HttpHeaders.LINK, curlyNext(next));
-		}
-		return response.body(JSONArrayUtils.toJSONString(all.subList(Math.min(from, end), end)));
+		return page(all, limit, from, RESULT_CONTAINER, end -> curlyNext(lineItemUrl.replace("/lineitem?", "/lineitem/results?")
+				+ "&limit=" + limit + "&from=" + end + (userId == null ? "" : "&user_id=" + userId)), JSONArrayUtils::toJSONString);
 	}
 
 	@PostMapping("/{course}/lineitems/{item}/lineitem/scores")
@@ -269,17 +258,26 @@ class DemoServicesController {
 			m.put("email", u.email());
 			members.add(m);
 		}
-		int end = limit == null ? members.size() : Math.min(members.size(), from + Math.max(1, limit));
 		String url = settings.memberships(course, client);
-		ResponseEntity.BodyBuilder response = ResponseEntity.ok().header("Content-Type", MEMBERSHIPS);
-		if (end < members.size()) {
-			response.header(HttpHeaders.LINK, "<" + url + "?limit=" + limit + "&from=" + end + ">; rel=\"next\"");
+		return page(members, limit, from, MEMBERSHIPS, end -> "<" + url + "?limit=" + limit + "&from=" + end + ">; rel=\"next\"",
+				pageOfMembers -> {
+					Map<String, Object> container = new LinkedHashMap<>();
+					container.put("id", url);
+					container.put("context", Map.of("id", String.valueOf(course), "label", "DL101", "title", "Data Literacy 101"));
+					container.put("members", pageOfMembers);
+					return JSONObjectUtils.toJSONString(container);
+				});
+	}
+
+	/** One page ({@code limit}/{@code from}, as Moodle pages) with a {@code Link} to the next one when there is more. */
+	private static <T> ResponseEntity<String> page(List<T> all, Integer limit, int from, String contentType,
+			java.util.function.IntFunction<String> nextLink, java.util.function.Function<List<T>, String> body) {
+		int end = limit == null ? all.size() : Math.min(all.size(), from + Math.max(1, limit));
+		ResponseEntity.BodyBuilder response = ResponseEntity.ok().header("Content-Type", contentType);
+		if (end < all.size()) {
+			response.header(HttpHeaders.LINK, nextLink.apply(end));
 		}
-		Map<String, Object> container = new LinkedHashMap<>();
-		container.put("id", url);
-		container.put("context", Map.of("id", String.valueOf(course), "label", "DL101", "title", "Data Literacy 101"));
-		container.put("members", members.subList(Math.min(from, end), end));
-		return response.body(JSONObjectUtils.toJSONString(container));
+		return response.body(body.apply(all.subList(Math.min(from, end), end)));
 	}
 
 	/**

@@ -15,8 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,7 +41,8 @@ class LaunchBenchmark {
 
 	static final int PORT = FreePort.find();
 
-	static TestPlatform platform;
+	@org.junit.jupiter.api.extension.RegisterExtension
+	static final TestPlatform platform = new TestPlatform();
 
 	@DynamicPropertySource
 	static void ports(DynamicPropertyRegistry registry) {
@@ -61,15 +60,6 @@ class LaunchBenchmark {
 	@Autowired
 	Registrations registrations;
 
-	@BeforeAll
-	static void start() {
-		platform = new TestPlatform();
-	}
-
-	@AfterAll
-	static void stop() {
-		platform.close();
-	}
 
 	final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -112,8 +102,7 @@ class LaunchBenchmark {
 	void loginAndLaunchRoundTrip() throws Exception {
 		String issuer = platform.base();
 		String client = "bench-client";
-		registrations.create(new RegistrationValues("Bench", issuer, client, "moodle", issuer + "/mod/lti/auth.php",
-				issuer + "/mod/lti/token.php", null, platform.jwksUri(), null, List.of("1"), RegistrationState.ACTIVE), "bench");
+		registrations.create(platform.registration(issuer, client, List.of("1"), RegistrationState.ACTIVE), "bench");
 		for (int i = 0; i < 300; i++) { // warm-up: JIT, JWKS cache, connection pool
 			launch(issuer, client);
 		}

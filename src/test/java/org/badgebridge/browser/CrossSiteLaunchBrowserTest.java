@@ -29,6 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.badgebridge.platform.Registrations;
 import org.badgebridge.support.BrowserCondition;
 import org.badgebridge.support.FreePort;
+import org.badgebridge.support.RunningDemo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,9 +48,7 @@ class CrossSiteLaunchBrowserTest {
 
 	@DynamicPropertySource
 	static void ports(DynamicPropertyRegistry registry) {
-		registry.add("server.port", () -> PORT);
-		registry.add("badgebridge.public-url", () -> "http://localhost:" + PORT);
-		registry.add("badgebridge.demo.issuer", () -> "http://127.0.0.1:" + PORT + "/demolms");
+		RunningDemo.properties(registry, PORT);
 	}
 
 	@Autowired
@@ -59,7 +58,7 @@ class CrossSiteLaunchBrowserTest {
 
 	Path profile;
 
-	String demo = "http://127.0.0.1:" + PORT + "/demolms";
+	String demo = RunningDemo.issuer(PORT);
 
 	WebDriver chromium(Map<String, Object> prefs) throws Exception {
 		profile = Files.createTempDirectory("bb-chromium");

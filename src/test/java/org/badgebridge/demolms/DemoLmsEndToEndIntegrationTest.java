@@ -25,6 +25,7 @@ import org.badgebridge.platform.RegistrationState;
 import org.badgebridge.platform.Registrations;
 import org.badgebridge.platform.ToolKeys;
 import org.badgebridge.support.FreePort;
+import org.badgebridge.support.RunningDemo;
 import org.badgebridge.support.HttpBrowser;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,9 +43,7 @@ class DemoLmsEndToEndIntegrationTest {
 
 	@DynamicPropertySource
 	static void ports(DynamicPropertyRegistry registry) {
-		registry.add("server.port", () -> PORT);
-		registry.add("badgebridge.public-url", () -> "http://localhost:" + PORT);
-		registry.add("badgebridge.demo.issuer", () -> "http://127.0.0.1:" + PORT + "/demolms");
+		RunningDemo.properties(registry, PORT);
 	}
 
 	@Autowired
@@ -53,7 +52,7 @@ class DemoLmsEndToEndIntegrationTest {
 	@Autowired
 	ToolKeys toolKeys;
 
-	String demo = "http://127.0.0.1:" + PORT + "/demolms";
+	String demo = RunningDemo.issuer(PORT);
 
 	Registration awaitRegistration() throws InterruptedException {
 		for (int i = 0; i < 100; i++) {

@@ -11,8 +11,6 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.servlet.http.Cookie;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,7 +49,8 @@ class DeepLinkingIntegrationTest {
 
 	static final String DL = "https://purl.imsglobal.org/spec/lti-dl/claim/";
 
-	static TestPlatform platform;
+	@org.junit.jupiter.api.extension.RegisterExtension
+	static final TestPlatform platform = new TestPlatform();
 
 	@Autowired
 	MockMvc mvc;
@@ -63,23 +62,13 @@ class DeepLinkingIntegrationTest {
 
 	String issuer;
 
-	@BeforeAll
-	static void startPlatform() {
-		platform = new TestPlatform();
-	}
-
-	@AfterAll
-	static void stopPlatform() {
-		platform.close();
-	}
 
 	@BeforeEach
 	void register() {
 		flows = new LtiFlows(mvc);
 		issuer = platform.base();
 		if (registrations.find(issuer, "dl-client").isEmpty()) {
-			registrations.create(new RegistrationValues("Moodle", issuer, "dl-client", "moodle", issuer + "/mod/lti/auth.php",
-					issuer + "/mod/lti/token.php", null, platform.jwksUri(), null, List.of("1"), RegistrationState.ACTIVE), "test");
+			registrations.create(platform.registration(issuer, "dl-client", List.of("1"), RegistrationState.ACTIVE), "test");
 		}
 	}
 

@@ -12,8 +12,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.servlet.http.Cookie;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,7 +50,8 @@ class LaunchSecurityIntegrationTest {
 
 	static final String LTI = "https://purl.imsglobal.org/spec/lti/claim/";
 
-	static TestPlatform platform;
+	@org.junit.jupiter.api.extension.RegisterExtension
+	static final TestPlatform platform = new TestPlatform();
 
 	@Autowired
 	MockMvc mvc;
@@ -71,15 +70,6 @@ class LaunchSecurityIntegrationTest {
 
 	String clientId;
 
-	@BeforeAll
-	static void startPlatform() {
-		platform = new TestPlatform();
-	}
-
-	@AfterAll
-	static void stopPlatform() {
-		platform.close();
-	}
 
 	@BeforeEach
 	void register() {
@@ -100,8 +90,7 @@ class LaunchSecurityIntegrationTest {
 	}
 
 	RegistrationValues values(String iss, String client, List<String> deployments, RegistrationState state) {
-		return new RegistrationValues("Moodle test", iss, client, "moodle", iss + "/mod/lti/auth.php",
-				iss + "/mod/lti/token.php", null, platform.jwksUri(), null, deployments, state);
+		return platform.registration(iss, client, deployments, state);
 	}
 
 	LtiFlows.Login login() throws Exception {

@@ -3,8 +3,6 @@ package org.badgebridge.launch;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,7 +30,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @ActiveProfiles("test")
 class PlatformStorageIntegrationTest {
 
-	static TestPlatform platform;
+	@org.junit.jupiter.api.extension.RegisterExtension
+	static final TestPlatform platform = new TestPlatform();
 
 	@Autowired
 	MockMvc mvc;
@@ -40,15 +39,6 @@ class PlatformStorageIntegrationTest {
 	@Autowired
 	Registrations registrations;
 
-	@BeforeAll
-	static void startPlatform() {
-		platform = new TestPlatform();
-	}
-
-	@AfterAll
-	static void stopPlatform() {
-		platform.close();
-	}
 
 	record StorageLogin(String state, String nonce) {
 	}
@@ -56,8 +46,7 @@ class PlatformStorageIntegrationTest {
 	StorageLogin login() throws Exception {
 		String issuer = platform.base();
 		if (registrations.find(issuer, "ps-client").isEmpty()) {
-			registrations.create(new RegistrationValues("Canvas", issuer, "ps-client", "canvas", issuer + "/api/lti/authorize_redirect",
-					issuer + "/login/oauth2/token", null, platform.jwksUri(), null, List.of("1"), RegistrationState.ACTIVE), "test");
+			registrations.create(platform.registration(issuer, "ps-client", List.of("1"), RegistrationState.ACTIVE), "test");
 		}
 		var request = post("/lti/login");
 		LtiFlows.loginParams(issuer, "ps-client", "1").forEach(request::param);

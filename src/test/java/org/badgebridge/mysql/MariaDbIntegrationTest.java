@@ -3,8 +3,6 @@ package org.badgebridge.mysql;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,7 +45,8 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 @ActiveProfiles("test")
 class MariaDbIntegrationTest {
 
-	static TestPlatform platform;
+	@org.junit.jupiter.api.extension.RegisterExtension
+	static final TestPlatform platform = new TestPlatform();
 
 	@DynamicPropertySource
 	static void mysql(DynamicPropertyRegistry registry) {
@@ -68,15 +67,6 @@ class MariaDbIntegrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
-	@BeforeAll
-	static void startPlatform() {
-		platform = new TestPlatform();
-	}
-
-	@AfterAll
-	static void stopPlatform() {
-		platform.close();
-	}
 
 	@Test
 	void flywayMigratedTheSchemaOnMySql() {
@@ -116,8 +106,7 @@ class MariaDbIntegrationTest {
 		String issuer = platform.base();
 		String client = (String) fixture.get("aud");
 		Registration registration = registrations.find(issuer, client).orElseGet(() -> registrations.create(
-				new RegistrationValues("Moodle", issuer, client, "moodle", issuer + "/mod/lti/auth.php", issuer + "/mod/lti/token.php",
-						null, platform.jwksUri(), null, List.of("1"), RegistrationState.ACTIVE), "test"));
+				platform.registration(issuer, client, List.of("1"), RegistrationState.ACTIVE), "test"));
 
 		try (ConfigurableApplicationContext secondNode = new SpringApplicationBuilder(BadgeBridgeApplication.class)
 				.web(WebApplicationType.SERVLET).profiles("test")

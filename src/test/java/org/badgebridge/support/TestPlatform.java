@@ -5,13 +5,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -34,7 +35,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
  * A test LMS shaped like the captured Moodle 4.5.6: its keyset served by WireMock, and launch id_tokens
  * built from the real Moodle payloads in {@code fixtures/moodle-4.5}, re-signed with the test key.
  */
-public final class TestPlatform implements AutoCloseable {
+public final class TestPlatform implements AutoCloseable, AfterAllCallback {
 
 	public static final String FIXTURES = "/fixtures/moodle-4.5/";
 
@@ -126,10 +127,6 @@ public final class TestPlatform implements AutoCloseable {
 		}
 	}
 
-	public static Date now() {
-		return new Date();
-	}
-
 	private static RSAKey rsa(String kid) {
 		try {
 			return new RSAKeyGenerator(2048).keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).generate();
@@ -139,8 +136,16 @@ public final class TestPlatform implements AutoCloseable {
 		}
 	}
 
-	public static List<String> list(String... values) {
-		return List.of(values);
+	/** A registration of this platform as Moodle would give it (endpoints under the issuer, keyset served here). */
+	public org.badgebridge.platform.RegistrationValues registration(String issuer, String clientId, List<String> deployments,
+			org.badgebridge.platform.RegistrationState state) {
+		return new org.badgebridge.platform.RegistrationValues("Test LMS", issuer, clientId, "moodle", issuer + "/mod/lti/auth.php",
+				issuer + "/mod/lti/token.php", null, jwksUri(), null, deployments, state);
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) {
+		close();
 	}
 
 	@Override

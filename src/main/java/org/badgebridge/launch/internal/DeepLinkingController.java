@@ -15,6 +15,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import org.badgebridge.badge.BadgeClass;
 import org.badgebridge.badge.Badges;
@@ -46,8 +47,11 @@ class DeepLinkingController {
 
 	private final Clock clock;
 
+	private final TransactionTemplate transactions;
+
 	DeepLinkingController(ToolSessions sessions, Badges badges, Registrations registrations, ToolKeys keys, ToolUrls urls,
-			Clock clock) {
+			Clock clock, TransactionTemplate transactions) {
+		this.transactions = transactions;
 		this.sessions = sessions;
 		this.badges = badges;
 		this.registrations = registrations;
@@ -70,11 +74,9 @@ class DeepLinkingController {
 			@RequestParam(name = "cancel", required = false) String cancel, Model model) {
 		Map<String, Object> settings = settings(session);
 		List<Map<String, Object>> items = new ArrayList<>();
-		String message;
-		if (cancel != null) {
-			message = null;
-		}
-		else {
+		String message = null;
+		boolean answered = false;
+		if (cancel == null) {
 			BadgeClass badge;
 			if (badgeId != null && !badgeId.isBlank()) {
 				badge = badges.find(badgeId).filter(b -> b.contextId() != null && b.contextId() == session.contextId())
@@ -82,7 +84,13 @@ class DeepLinkingController {
 			}
 			else {
 				try {
-					badge = badges.create(name, description, session.contextId(), session.userSub());
+					// one transaction: a second submit of the same form creates no second badge
+					badge = transactions.execute(tx -> {
+						BadgeClass created = badges.create(name, description, session.contextId(), session.userSub());
+						answerOnce(session);
+						return created;
+					});
+					answered = true;
 				}
 				catch (InvalidBadgeException ex) {
 					model.addAttribute("error", ex.getMessage());
@@ -93,14 +101,20 @@ class DeepLinkingController {
 			items.add(resourceLink(badge, settings));
 			message = "Badge \"" + badge.name() + "\" added.";
 		}
-		if (!sessions.consumeDeepLinking(session.id())) {
-			throw LaunchRejected.invalid("This deep linking request was answered already. Start again from the course.");
+		if (!answered) {
+			answerOnce(session);
 		}
 		Registration registration = registrations.find(session.registrationId())
 				.orElseThrow(() -> LaunchRejected.forbidden("The registration is gone."));
 		model.addAttribute("returnUrl", settings.get("deep_link_return_url"));
 		model.addAttribute("jwt", keys.sign(response(registration, session.deploymentId(), settings, items, message)));
 		return "launch/deep-linking-response";
+	}
+
+	private void answerOnce(ToolSession session) {
+		if (!sessions.consumeDeepLinking(session.id())) {
+			throw LaunchRejected.invalid("This deep linking request was answered already. Start again from the course.");
+		}
 	}
 
 	private Map<String, Object> resourceLink(BadgeClass badge, Map<String, Object> settings) {
