@@ -1,0 +1,176 @@
+package org.badgebridge.lms.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import org.badgebridge.lms.LmsCallFailed;
+
+/**
+ * HTTP to a platform's services: a timeout on every call, retries with exponential backoff and full jitter
+ * for 429, 5xx and timeouts (honouring {@code Retry-After}), a bounded answer, and {@link LmsCallFailed} that
+ * names platform, URL and status. Requests that are not idempotent are retried on 5xx only when the caller
+ * says the platform tolerates it.
+ */
+@Component
+public class LmsHttp {
+
+	private static final Logger log = LoggerFactory.getLogger(LmsHttp.class);
+
+	static final int MAX_BODY = 16 * 1024 * 1024;
+
+	private static final Pattern LINK = Pattern.compile("<([^>]*)>\\s*;([^,<]*)");
+
+	private static final Pattern REL = Pattern.compile("rel\\s*=\\s*[^A-Za-z]*([A-Za-z]+)");
+
+	private final HttpClient client;
+
+	private final Duration timeout;
+
+	private final int maxAttempts;
+
+	private final long baseDelayMillis;
+
+	private final long maxDelayMillis;
+
+	public record Response(int status, String body, Map<String, List<String>> headers) {
+
+		/** The {@code rel="next"} link, read leniently: straight quotes, Moodle's curly ones, or their UTF-8 bytes. */
+		public Optional<String> next() {
+			for (String value : headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("link"))
+					.flatMap(e -> e.getValue().stream()).toList()) {
+				Matcher link = LINK.matcher(value);
+				while (link.find()) {
+					Matcher rel = REL.matcher(link.group(2));
+					if (rel.find() && rel.group(1).equalsIgnoreCase("next")) {
+						return Optional.of(link.group(1).trim());
+					}
+				}
+			}
+			return Optional.empty();
+		}
+	}
+
+	public LmsHttp(@Value("${badgebridge.lms.timeout:20s}") Duration timeout,
+			@Value("${badgebridge.lms.retry.max-attempts:4}") int maxAttempts,
+			@Value("${badgebridge.lms.retry.base-delay:500ms}") Duration baseDelay,
+			@Value("${badgebridge.lms.retry.max-delay:30s}") Duration maxDelay) {
+		this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NORMAL)
+				.build();
+		this.timeout = timeout;
+		this.maxAttempts = Math.max(1, maxAttempts);
+		this.baseDelayMillis = baseDelay.toMillis();
+		this.maxDelayMillis = maxDelay.toMillis();
+	}
+
+	/**
+	 * Sends a request; {@code idempotent} requests are retried on 5xx as well as on 429 and failures to get an
+	 * answer. Returns any answer that is not retried (the caller decides what a 4xx means).
+	 */
+	public Response send(String platform, String method, String url, Map<String, String> headers, String body,
+			boolean idempotent) {
+		URI uri;
+		try {
+			uri = URI.create(url);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new LmsCallFailed(platform, method, url, 0, "not a valid URL");
+		}
+		for (int attempt = 1;; attempt++) {
+			HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout);
+			headers.forEach(request::header);
+			request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+					: HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+			Response response;
+			try {
+				HttpResponse<InputStream> raw = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+				response = new Response(raw.statusCode(), read(raw, platform, method, url), raw.headers().map());
+			}
+			catch (IOException ex) {
+				if (attempt < maxAttempts) {
+					pause(attempt, null, platform, method, url, ex.getClass().getSimpleName());
+					continue;
+				}
+				throw new LmsCallFailed(platform, method, url, 0, (ex instanceof java.net.http.HttpTimeoutException
+						? "no answer within " + timeout.toSeconds() + " s" : ex.getClass().getSimpleName() + " " + ex.getMessage())
+						+ " (after " + attempt + " attempts)");
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new LmsCallFailed(platform, method, url, 0, "interrupted");
+			}
+			boolean retryable = response.status() == 429 || (response.status() >= 500 && idempotent);
+			if (retryable && attempt < maxAttempts) {
+				pause(attempt, response.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("retry-after"))
+						.flatMap(e -> e.getValue().stream()).findFirst().orElse(null), platform, method, url,
+						"HTTP " + response.status());
+				continue;
+			}
+			return response;
+		}
+	}
+
+	private static String read(HttpResponse<InputStream> raw, String platform, String method, String url) throws IOException {
+		try (InputStream in = raw.body()) {
+			byte[] bytes = in.readNBytes(MAX_BODY + 1);
+			if (bytes.length > MAX_BODY) {
+				throw new LmsCallFailed(platform, method, url, raw.statusCode(), "answer larger than " + MAX_BODY / 1024 / 1024 + " MB");
+			}
+			return new String(bytes, StandardCharsets.UTF_8);
+		}
+	}
+
+	private void pause(int attempt, String retryAfter, String platform, String method, String url, String why) {
+		long delay = retryAfterMillis(retryAfter);
+		if (delay < 0) {
+			long cap = Math.min(maxDelayMillis, baseDelayMillis * (1L << Math.min(attempt - 1, 20)));
+			delay = ThreadLocalRandom.current().nextLong(cap / 2, cap + 1); // jitter within the upper half of the window
+		}
+		delay = Math.min(delay, maxDelayMillis);
+		log.info("{}: {} {} -> {}; retry {} in {} ms", platform, method, url, why, attempt + 1, delay);
+		try {
+			Thread.sleep(delay);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new LmsCallFailed(platform, method, url, 0, "interrupted while waiting to retry");
+		}
+	}
+
+	/** Retry-After in seconds or as an HTTP date; -1 when absent or unreadable. */
+	static long retryAfterMillis(String value) {
+		if (value == null || value.isBlank()) {
+			return -1;
+		}
+		try {
+			return Math.max(0, Long.parseLong(value.trim()) * 1000);
+		}
+		catch (NumberFormatException ex) {
+			try {
+				return Math.max(0, Duration.between(ZonedDateTime.now(),
+						ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)).toMillis());
+			}
+			catch (RuntimeException unreadable) {
+				return -1;
+			}
+		}
+	}
+}
