@@ -75,7 +75,8 @@ class MariaDbIntegrationTest {
 		List<String> tables = jdbc.sql("select table_name from information_schema.tables where table_schema = database()")
 				.query(String.class).list();
 		assertThat(tables).contains("platform_registration", "platform_deployment", "tool_key", "lti_login_state",
-				"tool_session", "course_context", "course_member", "course_resource_link", "badge_class", "demo_tool",
+				"tool_session", "course_context", "course_member", "course_resource_link", "badge_class", "demo_tool", "course_result",
+				"award", "mail_outbox", "EVENT_PUBLICATION", "qrtz_JOB_DETAILS", "qrtz_TRIGGERS", "qrtz_LOCKS",
 				"flyway_schema_history");
 	}
 
