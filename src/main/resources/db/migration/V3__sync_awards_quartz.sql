@@ -62,6 +62,7 @@ create table award (
     revoked_at    bigint,
     revoked_by    varchar(255),
     revoke_reason varchar(1000),
+    claimed_at    bigint,
     evidence      text,
     constraint uq_award unique (badge_id, context_id, user_sub)
 );

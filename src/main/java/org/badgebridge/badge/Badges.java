@@ -19,9 +19,39 @@ public class Badges {
 
 	private final Clock clock;
 
-	public Badges(JdbcClient jdbc, Clock clock) {
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	public Badges(JdbcClient jdbc, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.events = events;
+	}
+
+	/** Sets a badge's criteria (validated on the way in); a badge with criteria changed keeps its awards. */
+	public BadgeClass setCriteria(String id, Criteria criteria) {
+		String json = CriteriaJson.write(criteria);
+		if (jdbc.sql("update badge_class set criteria=?, updated_at=? where id=?").params(json, clock.millis(), id).update() == 0) {
+			throw new InvalidBadgeException("No badge " + id + ".");
+		}
+		return find(id).orElseThrow();
+	}
+
+	/** Switches automatic awarding on or off. On needs criteria. */
+	@org.springframework.transaction.annotation.Transactional
+	public BadgeClass setActive(String id, boolean active) {
+		BadgeClass badge = find(id).orElseThrow(() -> new InvalidBadgeException("No badge " + id + "."));
+		if (active && !badge.hasCriteria()) {
+			throw new InvalidBadgeException("Set the badge's criteria before switching awarding on.");
+		}
+		jdbc.sql("update badge_class set active=?, updated_at=? where id=?").params(active, clock.millis(), id).update();
+		if (active && !badge.active() && badge.contextId() != null) {
+			events.publishEvent(new BadgeActivated(id, badge.contextId()));
+		}
+		return find(id).orElseThrow();
+	}
+
+	public java.util.List<BadgeClass> activeForContext(long contextId) {
+		return forContext(contextId).stream().filter(BadgeClass::active).toList();
 	}
 
 	public BadgeClass create(String name, String description, long contextId, String createdBy) {
@@ -58,6 +88,7 @@ public class Badges {
 	private BadgeClass row(ResultSet rs, int i) throws SQLException {
 		return new BadgeClass(rs.getString("id"), rs.getString("name"), rs.getString("description"),
 				rs.getObject("context_id") == null ? null : rs.getLong("context_id"), rs.getString("created_by"),
-				Instant.ofEpochMilli(rs.getLong("created_at")));
+				Instant.ofEpochMilli(rs.getLong("created_at")),
+				rs.getString("criteria") == null ? null : CriteriaJson.read(rs.getString("criteria")), rs.getBoolean("active"));
 	}
 }

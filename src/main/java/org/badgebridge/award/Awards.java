@@ -1,0 +1,175 @@
+package org.badgebridge.award;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.badgebridge.badge.BadgeClass;
+import org.badgebridge.badge.Badges;
+import org.badgebridge.badge.Evaluation;
+import org.badgebridge.course.CourseData;
+
+/** Awards: evaluation of a course's learners, awarding exactly once, manual award and revocation. */
+@Service
+public class Awards {
+
+	private static final Logger log = LoggerFactory.getLogger(Awards.class);
+
+	private final JdbcClient jdbc;
+
+	private final Badges badges;
+
+	private final CourseData courseData;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	public Awards(JdbcClient jdbc, Badges badges, CourseData courseData, ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.badges = badges;
+		this.courseData = courseData;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** A learner's standing for one badge: the evaluation and the award, if any. */
+	public record Standing(CourseData.Member member, Evaluation.Outcome outcome, Award award) {
+	}
+
+	/** Every active learner of the course against the badge, from the last complete sync's data. */
+	public List<Standing> standings(BadgeClass badge) {
+		Map<String, Map<String, CourseData.ColumnResult>> results = courseData.results(badge.contextId());
+		Map<String, Award> awards = new HashMap<>();
+		forBadge(badge.id()).forEach(a -> awards.put(a.userSub(), a));
+		return courseData.members(badge.contextId()).stream().filter(CourseData.Member::activeLearner)
+				.map(m -> new Standing(m, badge.hasCriteria() ? evaluate(badge, results.get(m.userSub())) : null,
+						awards.get(m.userSub())))
+				.toList();
+	}
+
+	/**
+	 * Awards every learner who now meets an active badge's criteria. Called after a complete sync only; it
+	 * never takes an award back (revocation is a teacher's decision).
+	 */
+	public int evaluateCourse(long contextId) {
+		int awarded = 0;
+		for (BadgeClass badge : badges.activeForContext(contextId)) {
+			for (Standing s : standings(badge)) {
+				if (s.award() == null && s.outcome() != null && s.outcome().met()) {
+					if (award(badge, s.member(), "system", "Met the criteria").isPresent()) {
+						awarded++;
+					}
+				}
+			}
+		}
+		return awarded;
+	}
+
+	/** A teacher awards by hand. */
+	@Transactional
+	public Optional<Award> awardByHand(String badgeId, String userSub, String teacher, String reason) {
+		BadgeClass badge = badges.find(badgeId).orElseThrow(() -> new IllegalArgumentException("No badge " + badgeId));
+		CourseData.Member member = courseData.member(badge.contextId(), userSub)
+				.orElseThrow(() -> new IllegalArgumentException("No learner " + userSub + " in this course"));
+		return award(badge, member, teacher, reason == null || reason.isBlank() ? "Awarded by a teacher" : reason);
+	}
+
+	/**
+	 * Creates the award and its event in one transaction; a second call (another node, a repeated sync) meets
+	 * the unique constraint and creates nothing.
+	 */
+	@Transactional
+	public Optional<Award> award(BadgeClass badge, CourseData.Member member, String actor, String reason) {
+		String id = UUID.randomUUID().toString();
+		long now = clock.millis();
+		try {
+			jdbc.sql("""
+					insert into award (id, badge_id, context_id, user_sub, recipient_name, recipient_email, locale, awarded_at,
+					  awarded_by, reason) values (?,?,?,?,?,?,?,?,?,?)""")
+					.params(id, badge.id(), badge.contextId(), member.userSub(), member.name(), member.email(), member.locale(), now,
+							actor, reason)
+					.update();
+		}
+		catch (DuplicateKeyException ex) {
+			return Optional.empty();
+		}
+		log(id, badge.id(), member.userSub(), "AWARDED", actor, reason);
+		events.publishEvent(new BadgeAwarded(id, badge.id(), badge.contextId(), member.userSub()));
+		log.info("Badge {} awarded to {} in course {} ({})", badge.id(), member.userSub(), badge.contextId(), reason);
+		return find(id);
+	}
+
+	@Transactional
+	public Award revoke(String awardId, String teacher, String reason) {
+		if (reason == null || reason.isBlank()) {
+			throw new IllegalArgumentException("Say why the award is revoked: the learner is told.");
+		}
+		Award award = find(awardId).orElseThrow(() -> new IllegalArgumentException("No award " + awardId));
+		if (award.revoked()) {
+			return award;
+		}
+		jdbc.sql("update award set revoked_at=?, revoked_by=?, revoke_reason=? where id=? and revoked_at is null")
+				.params(clock.millis(), teacher, reason, awardId).update();
+		log(awardId, award.badgeId(), award.userSub(), "REVOKED", teacher, reason);
+		events.publishEvent(new AwardRevoked(awardId, award.badgeId(), award.contextId(), award.userSub(), reason));
+		return find(awardId).orElseThrow();
+	}
+
+	public void markClaimed(String awardId) {
+		jdbc.sql("update award set claimed_at=? where id=? and claimed_at is null").params(clock.millis(), awardId).update();
+	}
+
+	public Optional<Award> find(String id) {
+		return jdbc.sql("select * from award where id=?").param(id).query(this::row).optional();
+	}
+
+	public List<Award> forBadge(String badgeId) {
+		return jdbc.sql("select * from award where badge_id=? order by awarded_at").param(badgeId).query(this::row).list();
+	}
+
+	public Optional<Award> forLearner(String badgeId, long contextId, String userSub) {
+		return jdbc.sql("select * from award where badge_id=? and context_id=? and user_sub=?").params(badgeId, contextId, userSub)
+				.query(this::row).optional();
+	}
+
+	private Evaluation.Outcome evaluate(BadgeClass badge, Map<String, CourseData.ColumnResult> results) {
+		Map<String, Evaluation.ColumnResult> byColumn = new HashMap<>();
+		if (results != null) {
+			results.forEach((url, r) -> byColumn.put(url, new Evaluation.ColumnResult(r.score(), r.maximum(), r.resultAt())));
+		}
+		return Evaluation.evaluate(badge.criteria(), byColumn, Set.of());
+	}
+
+	private void log(String awardId, String badgeId, String userSub, String action, String actor, String reason) {
+		jdbc.sql("insert into award_log (award_id, badge_id, user_sub, action, actor, reason, at) values (?,?,?,?,?,?,?)")
+				.params(awardId, badgeId, userSub, action, actor, reason, clock.millis()).update();
+	}
+
+	private Award row(ResultSet rs, int i) throws SQLException {
+		return new Award(rs.getString("id"), rs.getString("badge_id"), rs.getLong("context_id"), rs.getString("user_sub"),
+				rs.getString("recipient_name"), rs.getString("recipient_email"), rs.getString("locale"),
+				Instant.ofEpochMilli(rs.getLong("awarded_at")), rs.getString("awarded_by"), rs.getString("reason"),
+				millis(rs, "revoked_at"), rs.getString("revoked_by"), rs.getString("revoke_reason"), millis(rs, "claimed_at"));
+	}
+
+	private static Instant millis(ResultSet rs, String column) throws SQLException {
+		long v = rs.getLong(column);
+		return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+	}
+}

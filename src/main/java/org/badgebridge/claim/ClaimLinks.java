@@ -1,0 +1,82 @@
+package org.badgebridge.claim;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Claim links: random tokens of which only a SHA-256 hash is stored, with an expiry; a new link kills the old. */
+@Service
+public class ClaimLinks {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final Duration expiry;
+
+	public record Link(String awardId, Instant expiresAt, Instant usedAt) {
+
+		public boolean expired(Instant now) {
+			return now.isAfter(expiresAt);
+		}
+	}
+
+	public ClaimLinks(JdbcClient jdbc, Clock clock, @Value("${badgebridge.claim.link-expiry:82d}") Duration expiry) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.expiry = expiry;
+	}
+
+	public static String newToken() {
+		byte[] bytes = new byte[32];
+		RANDOM.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	/** Stores a token for an award, replacing any earlier link of that award. Returns its expiry. */
+	public Instant store(String awardId, String token) {
+		long now = clock.millis();
+		jdbc.sql("delete from claim_link where award_id=?").param(awardId).update();
+		long expires = now + expiry.toMillis();
+		jdbc.sql("insert into claim_link (token_hash, award_id, expires_at, created_at) values (?,?,?,?)")
+				.params(hash(token), awardId, expires, now).update();
+		return Instant.ofEpochMilli(expires);
+	}
+
+	public Optional<Link> resolve(String token) {
+		if (token == null || token.length() < 20 || token.length() > 100) {
+			return Optional.empty();
+		}
+		return jdbc.sql("select award_id, expires_at, used_at from claim_link where token_hash=?").param(hash(token))
+				.query((rs, i) -> {
+					long used = rs.getLong(3);
+					return new Link(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)), rs.wasNull() ? null : Instant.ofEpochMilli(used));
+				}).optional();
+	}
+
+	public void markUsed(String token) {
+		jdbc.sql("update claim_link set used_at=? where token_hash=? and used_at is null").params(clock.millis(), hash(token)).update();
+	}
+
+	static String hash(String token) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+}

@@ -1,0 +1,119 @@
+package org.badgebridge.claim;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.util.HtmlUtils;
+
+import org.badgebridge.award.Award;
+import org.badgebridge.award.Awards;
+import org.badgebridge.badge.BadgeClass;
+import org.badgebridge.badge.Badges;
+import org.badgebridge.course.CourseContext;
+import org.badgebridge.course.CourseData;
+import org.badgebridge.course.Courses;
+import org.badgebridge.mail.Outbox;
+import org.badgebridge.platform.ToolUrls;
+
+/** The claim mail: queued once per award (outbox key {@code claim:<award>}), in the learner's language. */
+@Service
+public class ClaimMails {
+
+	private static final Logger log = LoggerFactory.getLogger(ClaimMails.class);
+
+	private final Awards awards;
+
+	private final Badges badges;
+
+	private final CourseData courseData;
+
+	private final Courses courses;
+
+	private final ClaimLinks links;
+
+	private final Outbox outbox;
+
+	private final MessageSource messages;
+
+	private final ToolUrls urls;
+
+	public ClaimMails(Awards awards, Badges badges, CourseData courseData, Courses courses, ClaimLinks links, Outbox outbox,
+			MessageSource messages, ToolUrls urls) {
+		this.awards = awards;
+		this.badges = badges;
+		this.courseData = courseData;
+		this.courses = courses;
+		this.links = links;
+		this.outbox = outbox;
+		this.messages = messages;
+		this.urls = urls;
+	}
+
+	static String key(String awardId) {
+		return "claim:" + awardId;
+	}
+
+	/** Queues the claim mail unless it was queued before; returns whether a mail was queued now. */
+	@Transactional
+	public boolean queue(String awardId) {
+		if (outbox.exists(key(awardId))) {
+			return false; // a redelivered event: the mail is queued already
+		}
+		return send(awardId);
+	}
+
+	/** A new link and a new mail; the old link dies. */
+	@Transactional
+	public boolean resend(String awardId) {
+		outbox.forget(key(awardId));
+		return send(awardId);
+	}
+
+	private boolean send(String awardId) {
+		Award award = awards.find(awardId).orElse(null);
+		if (award == null || award.revoked()) {
+			return false;
+		}
+		String email = award.recipientEmail() != null ? award.recipientEmail()
+				: courseData.member(award.contextId(), award.userSub()).map(CourseData.Member::email).orElse(null);
+		if (email == null || email.isBlank()) {
+			log.info("Award {}: the LMS shared no email for learner {}; the claim mail waits until the learner gives one",
+					awardId, award.userSub());
+			return false;
+		}
+		BadgeClass badge = badges.find(award.badgeId()).orElseThrow();
+		CourseContext course = courses.context(award.contextId()).orElseThrow();
+		Locale locale = locale(award.locale());
+		String token = ClaimLinks.newToken();
+		String link = urls.absolute("/claim/" + token);
+		Instant expires = links.store(awardId, token);
+		String expiry = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).withZone(ZoneOffset.UTC)
+				.format(expires);
+		String name = award.recipientName() == null ? "" : award.recipientName();
+		Object[] args = { name, badge.name(), course.displayTitle(), link, expiry, award.reason() == null ? "" : award.reason() };
+		String subject = messages.getMessage("claim.mail.subject", args, locale);
+		String text = messages.getMessage("claim.mail.text", args, locale);
+		Object[] escaped = { esc(name), esc(badge.name()), esc(course.displayTitle()), esc(link), esc(expiry), esc(award.reason()) };
+		String html = messages.getMessage("claim.mail.html", escaped, locale);
+		return outbox.queue(key(awardId), email, subject, text, html);
+	}
+
+	static Locale locale(String value) {
+		if (value != null && value.toLowerCase(Locale.ROOT).startsWith("nl")) {
+			return Locale.forLanguageTag("nl");
+		}
+		return Locale.ENGLISH;
+	}
+
+	private static String esc(String s) {
+		return s == null ? "" : HtmlUtils.htmlEscape(s);
+	}
+}

@@ -1,0 +1,7 @@
+/**
+ * Outgoing mail: an outbox table (one row per award and kind of mail, unique), delivered by a clustered Quartz
+ * job through Spring's Jakarta Mail support with retries and backoff. Without SMTP configured (the embedded
+ * default) mails stay in the outbox, readable on the admin page.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Mail")
+package org.badgebridge.mail;
