@@ -66,7 +66,7 @@ class DemoStore {
 		}
 		// the LMS's own column: graded in the gradebook, invisible to tools through AGS (as in Moodle)
 		jdbc.sql("insert into demo_lineitem (course_id, client_id, link_id, label, score_maximum, created_at) values (?,?,?,?,?,?)")
-				.params(COURSE, null, null, "Final project", 100.0, clock.millis()).update();
+				.params(COURSE, null, null, "Attendance", 100.0, clock.millis()).update();
 	}
 
 	List<User> users() {

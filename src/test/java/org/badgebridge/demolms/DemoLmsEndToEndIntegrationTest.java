@@ -107,7 +107,7 @@ class DemoLmsEndToEndIntegrationTest {
 		assertThat(listed.statusCode()).isEqualTo(200);
 		assertThat(listed.headers().firstValue("Content-Type")).hasValue("application/vnd.ims.lis.v2.lineitemcontainer+json");
 		assertThat(listed.body()).contains("\"label\":\"" + badgeName + "\"", "\"resourceId\":\"badgebridge:", "\"resourceLinkId\":\"" + linkId + "\"")
-				.doesNotContain("Final project");
+				.doesNotContain("Attendance");
 	}
 
 	@Test

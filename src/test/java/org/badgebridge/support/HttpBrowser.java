@@ -33,6 +33,20 @@ public final class HttpBrowser {
 		return follow(HttpRequest.newBuilder(URI.create(url)).GET());
 	}
 
+	/** GET for polling loops: the body, or "" when the request failed. */
+	public String getQuietly(String url) {
+		try {
+			return get(url).body();
+		}
+		catch (IOException ex) {
+			return "";
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return "";
+		}
+	}
+
 	public Page post(String url, Map<String, String> form) throws IOException, InterruptedException {
 		String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
 		return follow(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")

@@ -26,20 +26,6 @@ class LaunchPagesController {
 		this.courses = courses;
 	}
 
-	@GetMapping("/lti/badges/{id}")
-	String badge(@PathVariable String id, ToolSession session, Model model) {
-		BadgeClass badge = badges.find(id).orElseThrow(() -> LaunchRejected.forbidden(
-				"This link names a badge that does not exist (any more) in BadgeBridge."));
-		boolean ofThisCourse = badge.contextId() != null && badge.contextId() == session.contextId();
-		if (!ofThisCourse && !id.equals(session.badgeId())) {
-			throw LaunchRejected.forbidden("This badge does not belong to the course you launched from.");
-		}
-		model.addAttribute("badge", badge);
-		model.addAttribute("toolSession", session);
-		model.addAttribute("course", courses.context(session.contextId()).orElse(null));
-		return session.isTeacher() ? "launch/badge-teacher" : "launch/badge-learner";
-	}
-
 	@GetMapping("/lti/course")
 	String course(ToolSession session, Model model) {
 		model.addAttribute("toolSession", session);

@@ -1,0 +1,75 @@
+package org.badgebridge.course;
+
+import java.text.Normalizer;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import org.badgebridge.lms.AgsClient;
+import org.badgebridge.lms.LineItem;
+import org.badgebridge.lms.NewLineItem;
+import org.badgebridge.platform.Registration;
+import org.badgebridge.platform.Registrations;
+
+/**
+ * Columns the tool creates in the LMS gradebook for a badge (resourceId {@code badgebridge:<badge>:<key>},
+ * tag {@code badgebridge}): an assessed column the teacher grades in the LMS, or a mirror column that a
+ * gradebook formula fills.
+ */
+@Service
+public class CourseColumns {
+
+	public static final String TAG = "badgebridge";
+
+	private final Courses courses;
+
+	private final Registrations registrations;
+
+	private final AgsClient ags;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	public CourseColumns(Courses courses, Registrations registrations, AgsClient ags, JdbcClient jdbc, Clock clock) {
+		this.courses = courses;
+		this.registrations = registrations;
+		this.ags = ags;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	public CourseData.Column create(long contextId, String badgeId, String label, double maximum) {
+		if (label == null || label.isBlank() || label.length() > 255) {
+			throw new IllegalArgumentException("A column needs a label of at most 255 characters.");
+		}
+		if (!(maximum > 0) || maximum > 10_000) {
+			throw new IllegalArgumentException("A column's maximum is a number above 0 (and at most 10000).");
+		}
+		CourseContext context = courses.context(contextId).orElseThrow();
+		if (context.lineItemsUrl() == null) {
+			throw new IllegalStateException("The LMS has not given this course an AGS line items URL: ask the LMS admin to enable "
+					+ "Assignment and Grade Services (\"grade sync and column management\") for the tool.");
+		}
+		Registration registration = registrations.find(context.registrationId()).orElseThrow();
+		String resourceId = "badgebridge:" + badgeId + ":" + key(label);
+		LineItem item = ags.createLineItem(registration, context.lineItemsUrl(),
+				new NewLineItem(label.trim(), maximum, resourceId, TAG, null));
+		long now = clock.millis();
+		jdbc.sql("insert into course_line_item (context_id, url_hash, lineitem_url, label, score_maximum, resource_id, tag, lms_link_id, last_seen_at) values (?,?,?,?,?,?,?,?,?)")
+				.params(contextId, CourseSyncs.sha256(item.id()), item.id(), item.label(), item.scoreMaximum(), item.resourceId(),
+						item.tag(), item.resourceLinkId(), now)
+				.update();
+		return new CourseData(jdbc).columns(contextId).stream().filter(c -> c.url().equals(item.id())).findFirst().orElseThrow();
+	}
+
+	static String key(String label) {
+		String ascii = Normalizer.normalize(label, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT)
+				.replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+		String slug = ascii.isEmpty() ? "column" : ascii.length() > 40 ? ascii.substring(0, 40) : ascii;
+		return slug + "-" + UUID.randomUUID().toString().substring(0, 6);
+	}
+}

@@ -1,0 +1,225 @@
+package org.badgebridge.launch.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import org.badgebridge.award.Award;
+import org.badgebridge.award.Awards;
+import org.badgebridge.badge.BadgeClass;
+import org.badgebridge.badge.Badges;
+import org.badgebridge.badge.Criteria;
+import org.badgebridge.badge.CriteriaJson;
+import org.badgebridge.badge.Criterion;
+import org.badgebridge.badge.InvalidBadgeException;
+import org.badgebridge.claim.ClaimMails;
+import org.badgebridge.course.CourseColumns;
+import org.badgebridge.course.CourseData;
+import org.badgebridge.course.CourseSyncs;
+import org.badgebridge.course.Courses;
+import org.badgebridge.launch.ToolSession;
+import org.badgebridge.lms.LmsCallFailed;
+
+/**
+ * A badge's pages inside the LMS: for teachers the criteria editor over the columns the tool can read,
+ * column creation, awarding on/off, sync now and the learner table with manual award and revocation; for
+ * learners their progress per criterion and their award.
+ */
+@Controller
+class BadgePagesController {
+
+	private final Badges badges;
+
+	private final Courses courses;
+
+	private final CourseData courseData;
+
+	private final CourseColumns columns;
+
+	private final CourseSyncs syncs;
+
+	private final Awards awards;
+
+	private final ClaimMails claimMails;
+
+	BadgePagesController(Badges badges, Courses courses, CourseData courseData, CourseColumns columns, CourseSyncs syncs,
+			Awards awards, ClaimMails claimMails) {
+		this.badges = badges;
+		this.courses = courses;
+		this.courseData = courseData;
+		this.columns = columns;
+		this.syncs = syncs;
+		this.awards = awards;
+		this.claimMails = claimMails;
+	}
+
+	@GetMapping("/lti/badges/{id}")
+	String badge(@PathVariable String id, ToolSession session, Model model) {
+		BadgeClass badge = badgeOf(id, session);
+		model.addAttribute("badge", badge);
+		model.addAttribute("toolSession", session);
+		model.addAttribute("course", courses.context(session.contextId()).orElse(null));
+		List<Awards.Standing> standings = awards.standings(badge);
+		if (!session.isTeacher()) {
+			Optional<Awards.Standing> mine = standings.stream().filter(s -> s.member().userSub().equals(session.userSub())).findFirst();
+			model.addAttribute("standing", mine.orElse(null));
+			model.addAttribute("award", awards.forLearner(badge.id(), session.contextId(), session.userSub()).orElse(null));
+			model.addAttribute("sync", syncs.status(session.contextId()).orElse(null));
+			return "launch/badge-learner";
+		}
+		model.addAttribute("columns", courseData.columns(session.contextId()));
+		model.addAttribute("standings", standings);
+		model.addAttribute("sync", syncs.status(session.contextId()).orElse(null));
+		model.addAttribute("criteriaJson", badge.hasCriteria() ? CriteriaJson.write(badge.criteria()) : "");
+		model.addAttribute("meeting", standings.stream().filter(s -> s.outcome() != null && s.outcome().met()).count());
+		return "launch/badge-teacher";
+	}
+
+	@PostMapping("/lti/badges/{id}/columns")
+	String createColumn(@PathVariable String id, ToolSession session, @RequestParam String label,
+			@RequestParam(defaultValue = "100") double maximum, RedirectAttributes redirect) {
+		BadgeClass badge = teacherBadge(id, session);
+		try {
+			CourseData.Column column = columns.create(session.contextId(), badge.id(), label, maximum);
+			redirect.addFlashAttribute("notice", "Column \"" + column.label() + "\" created in the LMS gradebook. Grade it there.");
+		}
+		catch (IllegalArgumentException | IllegalStateException | LmsCallFailed ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/lti/badges/" + id;
+	}
+
+	@PostMapping("/lti/badges/{id}/criteria")
+	String criteria(@PathVariable String id, ToolSession session, @RequestParam(required = false) String column,
+			@RequestParam(required = false) String threshold, @RequestParam(required = false) Double value,
+			@RequestParam(required = false) String json, RedirectAttributes redirect) {
+		BadgeClass badge = teacherBadge(id, session);
+		try {
+			Criteria criteria;
+			if (json != null && !json.isBlank()) {
+				criteria = CriteriaJson.read(json);
+			}
+			else {
+				CourseData.Column col = courseData.columns(session.contextId()).stream().filter(c -> c.url().equals(column))
+						.findFirst().orElseThrow(() -> new InvalidBadgeException("Choose one of the columns the tool can read."));
+				Criterion.Threshold t = Criterion.Threshold.valueOf(threshold == null ? "PERCENT" : threshold);
+				criteria = new Criteria(new Criterion.ScoreRule("rule-1", new Criterion.Column(col.url(), col.resourceId(), col.tag(),
+						col.label()), t, value == null ? 0 : value), null);
+			}
+			List<String> known = courseData.columns(session.contextId()).stream().map(CourseData.Column::url).toList();
+			for (Criterion.Column c : criteria.columns()) {
+				if (!known.contains(c.lineItemId())) {
+					throw new InvalidBadgeException("The criteria name a column that this course does not have (any more): "
+							+ (c.label() != null ? c.label() : c.lineItemId()));
+				}
+			}
+			badges.setCriteria(badge.id(), criteria);
+			redirect.addFlashAttribute("notice", "Criteria saved.");
+		}
+		catch (InvalidBadgeException | IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/lti/badges/" + id;
+	}
+
+	@PostMapping("/lti/badges/{id}/awarding")
+	String awarding(@PathVariable String id, ToolSession session, @RequestParam boolean on, RedirectAttributes redirect) {
+		BadgeClass badge = teacherBadge(id, session);
+		try {
+			badges.setActive(badge.id(), on);
+			redirect.addFlashAttribute("notice", on ? "Automatic awarding is on: the course is synced now and then every minute "
+					+ "while it is active." : "Automatic awarding is off.");
+		}
+		catch (InvalidBadgeException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/lti/badges/" + id;
+	}
+
+	@PostMapping("/lti/badges/{id}/sync")
+	String syncNow(@PathVariable String id, ToolSession session, RedirectAttributes redirect) {
+		teacherBadge(id, session);
+		syncs.syncNow(session.contextId());
+		redirect.addFlashAttribute("notice", "Sync started.");
+		return "redirect:/lti/badges/" + id;
+	}
+
+	@PostMapping("/lti/badges/{id}/award")
+	String award(@PathVariable String id, ToolSession session, @RequestParam String learner,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		BadgeClass badge = teacherBadge(id, session);
+		try {
+			awards.awardByHand(badge.id(), learner, actor(session), reason);
+			redirect.addFlashAttribute("notice", "Awarded.");
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/lti/badges/" + id;
+	}
+
+	@PostMapping("/lti/badges/{id}/revoke")
+	String revoke(@PathVariable String id, ToolSession session, @RequestParam String award, @RequestParam String reason,
+			RedirectAttributes redirect) {
+		BadgeClass badge = teacherBadge(id, session);
+		Award a = awards.find(award).filter(x -> x.badgeId().equals(badge.id()) && x.contextId() == session.contextId())
+				.orElseThrow(() -> LaunchRejected.forbidden("That award is not of this badge and course."));
+		try {
+			awards.revoke(a.id(), actor(session), reason);
+			redirect.addFlashAttribute("notice", "Revoked.");
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/lti/badges/" + id;
+	}
+
+	@PostMapping("/lti/badges/{id}/resend")
+	String resend(@PathVariable String id, ToolSession session, @RequestParam(required = false) String award,
+			RedirectAttributes redirect) {
+		BadgeClass badge = badgeOf(id, session);
+		Award a = session.isTeacher()
+				? awards.find(award == null ? "" : award).filter(x -> x.badgeId().equals(badge.id()) && x.contextId() == session.contextId())
+						.orElseThrow(() -> LaunchRejected.forbidden("That award is not of this badge and course."))
+				: awards.forLearner(badge.id(), session.contextId(), session.userSub())
+						.orElseThrow(() -> LaunchRejected.forbidden("You have no award of this badge yet."));
+		boolean sent = claimMails.resend(a.id());
+		redirect.addFlashAttribute(sent ? "notice" : "error", sent ? "A new claim link is on its way (the previous one no longer works)."
+				: "No mail could be sent: the LMS shares no email address for this learner.");
+		return "redirect:/lti/badges/" + id;
+	}
+
+	private BadgeClass badgeOf(String id, ToolSession session) {
+		BadgeClass badge = badges.find(id).orElseThrow(() -> LaunchRejected.forbidden(
+				"This link names a badge that does not exist (any more) in BadgeBridge."));
+		boolean ofThisCourse = badge.contextId() != null && badge.contextId() == session.contextId();
+		if (!ofThisCourse && !id.equals(session.badgeId())) {
+			throw LaunchRejected.forbidden("This badge does not belong to the course you launched from.");
+		}
+		return badge;
+	}
+
+	private BadgeClass teacherBadge(String id, ToolSession session) {
+		if (!session.isTeacher()) {
+			throw LaunchRejected.forbidden("Only teachers can change a badge.");
+		}
+		BadgeClass badge = badgeOf(id, session);
+		if (badge.contextId() == null || badge.contextId() != session.contextId()) {
+			throw LaunchRejected.forbidden("This badge belongs to another course.");
+		}
+		return badge;
+	}
+
+	private static String actor(ToolSession session) {
+		return "teacher:" + session.userSub() + (session.displayName() == null ? "" : " (" + session.displayName() + ")");
+	}
+
+}

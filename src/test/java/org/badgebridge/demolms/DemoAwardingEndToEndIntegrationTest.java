@@ -1,0 +1,168 @@
+package org.badgebridge.demolms;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.util.HtmlUtils;
+
+import org.badgebridge.award.Award;
+import org.badgebridge.award.Awards;
+import org.badgebridge.mail.OutgoingMail;
+import org.badgebridge.mail.Outbox;
+import org.badgebridge.platform.Registrations;
+import org.badgebridge.support.FreePort;
+import org.badgebridge.support.HttpBrowser;
+import org.badgebridge.support.RunningDemo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The issue's "done when", end to end over real HTTP with the demo LMS: a teacher attaches a badge with "at
+ * least 80% on Final project", grades a learner 85 in the LMS gradebook, and within one sync the award
+ * exists, the gradebook shows the badge column at 1 and the claim mail is in the outbox with a working link.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = { "badgebridge.demo.enabled=true",
+		"badgebridge.events.resubmit-after=5s" })
+@ActiveProfiles("test")
+class DemoAwardingEndToEndIntegrationTest {
+
+	static final int PORT = FreePort.find();
+
+	@DynamicPropertySource
+	static void ports(DynamicPropertyRegistry registry) {
+		RunningDemo.properties(registry, PORT);
+	}
+
+	@Autowired
+	Registrations registrations;
+
+	@Autowired
+	Awards awards;
+
+	@Autowired
+	Outbox outbox;
+
+	String demo = RunningDemo.issuer(PORT);
+
+	static <T> T await(String what, Supplier<T> probe) throws InterruptedException {
+		for (int i = 0; i < 150; i++) {
+			T value = probe.get();
+			if (value != null && !Boolean.FALSE.equals(value)) {
+				return value;
+			}
+			Thread.sleep(200);
+		}
+		throw new AssertionError("timed out waiting for " + what);
+	}
+
+	static String csrf(HttpBrowser.Page page) {
+		Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+		assertThat(m.find()).as("csrf token on " + page.uri()).isTrue();
+		return m.group(1);
+	}
+
+	@Test
+	void gradeOfEightyFiveAwardsTheBadgeWritesItBackAndQueuesTheClaimMail() throws Exception {
+		await("the demo's Dynamic Registration", () -> registrations.byIssuer(demo).isEmpty() ? null : true);
+		HttpBrowser teacher = new HttpBrowser();
+		String tool = "http://localhost:" + PORT;
+
+		// the teacher adds a badge activity by Deep Linking
+		String name = "Data Literacy " + UUID.randomUUID().toString().substring(0, 4);
+		HttpBrowser.Page picker = teacher.settle(teacher.get(demo + "/initiate?user=101&dl=1"));
+		teacher.settle(teacher.submit(picker, "create-badge", Map.of("name", name, "description", "Reads data")));
+		Matcher link = Pattern.compile("launch\\?user=101&amp;link=(\\d+)").matcher(teacher.get(demo).body());
+		long linkId = -1;
+		while (link.find()) {
+			linkId = Long.parseLong(link.group(1));
+		}
+		HttpBrowser.Page page = teacher.settle(teacher.get(demo + "/initiate?user=101&link=" + linkId));
+		assertThat(page.body()).contains("id=\"teacher-view\"", name);
+		String badgeUrl = page.uri().toString();
+
+		// creates an assessed column "Final project" and sets "at least 80%" on it, then switches awarding on
+		page = teacher.post(badgeUrl + "/columns", Map.of("_csrf", csrf(page), "label", "Final project", "maximum", "100"));
+		assertThat(page.body()).contains("Column &quot;Final project&quot; created");
+		Matcher option = Pattern.compile("<option value=\"([^\"]+)\">Final project").matcher(page.body());
+		assertThat(option.find()).isTrue();
+		String column = HtmlUtils.htmlUnescape(option.group(1));
+		page = teacher.post(badgeUrl + "/criteria", Map.of("_csrf", csrf(page), "column", column, "threshold", "PERCENT", "value", "80"));
+		assertThat(page.body()).contains("At least 80% on Final project");
+		page = teacher.post(badgeUrl + "/awarding", Map.of("_csrf", csrf(page), "on", "true"));
+		assertThat(page.body()).contains("id=\"awarding-on\"");
+
+		// grades Ana 85 in the LMS's own gradebook (the tool's "Final project" column)
+		HttpBrowser lms = new HttpBrowser();
+		HttpBrowser.Page gradebook = lms.get(demo + "/gradebook");
+		Matcher header = Pattern.compile("<th><span>([^<]*)</span><br>\\s*<span class=\"hint\">([^<]*)</span></th>").matcher(gradebook.body());
+		Matcher inputs = Pattern.compile("id=\"g_(\\d+)_201\"").matcher(gradebook.body());
+		String finalProject = null;
+		String badgeColumn = null;
+		while (header.find() && inputs.find()) {
+			if (header.group(1).equals("Final project") && header.group(2).contains("tool column")) {
+				finalProject = inputs.group(1);
+			}
+			if (header.group(1).equals(name)) {
+				badgeColumn = inputs.group(1);
+			}
+		}
+		assertThat(finalProject).as("the tool's Final project column in the gradebook").isNotNull();
+		assertThat(badgeColumn).as("the badge activity's column").isNotNull();
+		lms.post(demo + "/gradebook", Map.of("_csrf", csrf(gradebook), "g_" + finalProject + "_201", "85",
+				"g_" + finalProject + "_202", "60"));
+
+		// within one sync: the award, the write-back, the claim mail
+		teacher.post(badgeUrl + "/sync", Map.of("_csrf", csrf(teacher.get(badgeUrl))));
+		Award award = await("Ana's award", () -> awards.forBadge(badgeId(badgeUrl)).stream()
+				.filter(a -> a.userSub().equals("201")).findFirst().orElse(null));
+		assertThat(awards.forBadge(badgeId(badgeUrl))).as("Ben has 60%: no award").hasSize(1);
+		String badgeItem = badgeColumn;
+		Pattern earned = Pattern.compile("id=\"g_" + badgeItem + "_201\"\\s+name=\"g_" + badgeItem + "_201\" value=\"1\"");
+		await("the badge column at 1 for Ana", () -> earned.matcher(lms.getQuietly(demo + "/gradebook")).find() ? true : null);
+		OutgoingMail mail = await("the claim mail", () -> outbox.recent(50).stream()
+				.filter(m -> m.dedupKey().equals("claim:" + award.id())).findFirst().orElse(null));
+		assertThat(mail.recipient()).isEqualTo("ana@demo.badgebridge.test");
+		assertThat(mail.subject()).contains(name);
+		assertThat(mail.htmlBody()).contains("<strong>" + HtmlUtils.htmlEscape(name) + "</strong>");
+		Matcher claim = Pattern.compile("(http://localhost:" + PORT + "/claim/[A-Za-z0-9_-]+)").matcher(mail.textBody());
+		assertThat(claim.find()).isTrue();
+
+		// the link works: the learner accepts the badge
+		HttpBrowser ana = new HttpBrowser();
+		HttpBrowser.Page claimPage = ana.get(claim.group(1));
+		assertThat(claimPage.status()).isEqualTo(200);
+		assertThat(claimPage.body()).contains(name, "id=\"accept\"");
+		HttpBrowser.Page claimed = ana.post(claim.group(1), Map.of("_csrf", csrf(claimPage)));
+		assertThat(claimed.body()).contains("id=\"claimed\"");
+		assertThat(awards.find(award.id()).orElseThrow().claimed()).isTrue();
+
+		// the teacher's table and the learner's panel agree
+		assertThat(teacher.get(badgeUrl).body()).contains("claimed");
+		HttpBrowser.Page panel = ana.settle(ana.get(demo + "/initiate?user=201&link=" + linkId));
+		assertThat(panel.body()).contains("id=\"earned\"", "You have claimed it", "At least 80% on Final project");
+		HttpBrowser ben = new HttpBrowser();
+		HttpBrowser.Page benPanel = ben.settle(ben.get(demo + "/initiate?user=202&link=" + linkId));
+		assertThat(benPanel.body()).contains("id=\"progress\"", "75%").doesNotContain("id=\"earned\"");
+
+		// a second sync changes nothing: still one award, one mail
+		teacher.post(badgeUrl + "/sync", Map.of("_csrf", csrf(teacher.get(badgeUrl))));
+		Thread.sleep(1500);
+		assertThat(awards.forBadge(badgeId(badgeUrl))).hasSize(1);
+		assertThat(outbox.recent(100).stream().filter(m -> m.dedupKey().startsWith("claim:" + award.id()))).hasSize(1);
+	}
+
+	static String badgeId(String badgeUrl) {
+		return badgeUrl.substring(badgeUrl.lastIndexOf('/') + 1);
+	}
+
+}
