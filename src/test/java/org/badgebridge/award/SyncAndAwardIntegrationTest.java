@@ -1,0 +1,208 @@
+package org.badgebridge.award;
+
+import java.util.List;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import org.badgebridge.badge.BadgeClass;
+import org.badgebridge.badge.Badges;
+import org.badgebridge.badge.Criteria;
+import org.badgebridge.badge.Criterion;
+import org.badgebridge.claim.ClaimMails;
+import org.badgebridge.course.CourseRole;
+import org.badgebridge.course.CourseSyncs;
+import org.badgebridge.course.Courses;
+import org.badgebridge.course.LaunchFacts;
+import org.badgebridge.course.SyncStatus;
+import org.badgebridge.mail.Outbox;
+import org.badgebridge.platform.Registration;
+import org.badgebridge.platform.RegistrationState;
+import org.badgebridge.platform.RegistrationValues;
+import org.badgebridge.platform.Registrations;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Sync and awarding against a Moodle-shaped WireMock LMS: a failing or partial sync awards nothing and is
+ * recorded for the teacher; the LMS recovering gives exactly one award; evaluating again changes nothing;
+ * the claim mail is queued once however often it is asked for.
+ */
+@SpringBootTest(properties = { "badgebridge.lms.retry.base-delay=5ms", "badgebridge.lms.retry.max-delay=20ms" })
+@ActiveProfiles("test")
+class SyncAndAwardIntegrationTest {
+
+	@Autowired
+	Registrations registrations;
+
+	@Autowired
+	Courses courses;
+
+	@Autowired
+	CourseSyncs syncs;
+
+	@Autowired
+	Badges badges;
+
+	@Autowired
+	Awards awards;
+
+	@Autowired
+	ClaimMails claimMails;
+
+	@Autowired
+	Outbox outbox;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	WireMockServer moodle;
+
+	long contextId;
+
+	BadgeClass badge;
+
+	String base;
+
+	@BeforeEach
+	void setUp() {
+		moodle = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+		moodle.start();
+		base = "http://127.0.0.1:" + moodle.port();
+		Registration registration = registrations.create(new RegistrationValues("Moodle " + moodle.port(), base, "client",
+				"moodle", base + "/mod/lti/auth.php", base + "/mod/lti/token.php", null, base + "/mod/lti/certs.php", null,
+				List.of("1"), RegistrationState.ACTIVE), "test");
+		contextId = courses.recordLaunch(new LaunchFacts(registration.id(), "1", "2", "LTI101", "Test course", "3", "Terry",
+				"teacher@example.edu", "en", List.of("Instructor"), CourseRole.TEACHER, "1", "Badge link", null,
+				base + "/mod/lti/services.php/2/lineitems?type_id=1", null, List.of(),
+				base + "/mod/lti/services.php/CourseSection/2/bindings/1/memberships")).contextId();
+		moodle.stubFor(post(urlPathEqualTo("/mod/lti/token.php")).willReturn(aResponse().withHeader("Content-Type", "application/json")
+				.withBody("{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
+		moodle.stubFor(get(urlPathEqualTo("/mod/lti/services.php/2/lineitems")).willReturn(json("""
+				[{"id":"%1$s/mod/lti/services.php/2/lineitems/2/lineitem?type_id=1","label":"Badge","scoreMaximum":1,"resourceId":"badgebridge:B","tag":"badgebridge","resourceLinkId":"1"},
+				 {"id":"%1$s/mod/lti/services.php/2/lineitems/3/lineitem?type_id=1","label":"Final project","scoreMaximum":100,"resourceId":"badgebridge:B:final","tag":"badgebridge"}]
+				""".formatted(base))));
+		moodle.stubFor(get(urlPathEqualTo("/mod/lti/services.php/2/lineitems/2/lineitem/results")).willReturn(json("[]")));
+		moodle.stubFor(get(urlPathEqualTo("/mod/lti/services.php/CourseSection/2/bindings/1/memberships")).willReturn(json("""
+				{"id":"x","members":[
+				 {"status":"Active","roles":["Learner"],"user_id":"4","name":"Sam Student","email":"student1@example.com"},
+				 {"status":"Active","roles":["Learner"],"user_id":"5","name":"Sue Second","email":"student2@example.com"},
+				 {"status":"Active","roles":["Instructor"],"user_id":"3","name":"Terry Teacher"}]}""")));
+		moodle.stubFor(post(urlPathEqualTo("/mod/lti/services.php/2/lineitems/2/lineitem/scores")).willReturn(aResponse().withStatus(200)));
+		badge = badges.create("Data Literacy", "", contextId, "3");
+		badges.setCriteria(badge.id(), new Criteria(new Criterion.ScoreRule("final", new Criterion.Column(
+				base + "/mod/lti/services.php/2/lineitems/3/lineitem?type_id=1", "badgebridge:B:final", "badgebridge", "Final project"),
+				Criterion.Threshold.PERCENT, 80), null));
+		jdbc.sql("update badge_class set active=true where id=?").param(badge.id()).update(); // no event: this test drives the sync
+	}
+
+	@AfterEach
+	void stop() {
+		moodle.stop();
+	}
+
+	static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
+		return aResponse().withHeader("Content-Type", "application/json").withBody(body);
+	}
+
+	void results(String body) {
+		moodle.stubFor(get(urlPathEqualTo("/mod/lti/services.php/2/lineitems/3/lineitem/results")).willReturn(json(body)));
+	}
+
+	@Test
+	void failingSyncAwardsNothingAndSaysWhy() {
+		moodle.stubFor(get(urlPathEqualTo("/mod/lti/services.php/2/lineitems/3/lineitem/results"))
+				.willReturn(aResponse().withStatus(500).withBody("database error")));
+		SyncStatus status = syncs.sync(contextId);
+		assertThat(status.outcome()).isEqualTo("FAILED");
+		assertThat(status.error()).contains("/lineitems/3/lineitem/results?type_id=1", "HTTP 500");
+		assertThat(syncs.status(contextId).orElseThrow().error()).contains("HTTP 500");
+		assertThat(awards.evaluateCourse(contextId)).as("data of a failed sync: nobody else evaluates it").isZero();
+	}
+
+	@Test
+	void rateLimitedLmsIsRetriedAndTheLearnerIsAwardedExactlyOnce() {
+		moodle.stubFor(get(urlPathEqualTo("/mod/lti/services.php/2/lineitems/3/lineitem/results")).inScenario("busy")
+				.whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0"))
+				.willSetStateTo("ok"));
+		moodle.stubFor(get(urlPathEqualTo("/mod/lti/services.php/2/lineitems/3/lineitem/results")).inScenario("busy")
+				.whenScenarioStateIs("ok").willReturn(json("""
+						[{"userId":"4","resultScore":85,"resultMaximum":100,"timestamp":"2026-11-28T12:39:41+00:00"},
+						 {"userId":"5","resultScore":60,"resultMaximum":100},
+						 {"userId":"99","resultScore":100,"resultMaximum":100}]""")));
+		SyncStatus status = syncs.sync(contextId);
+		assertThat(status.outcome()).isEqualTo("SUCCESS");
+		assertThat(status.changedResults()).isEqualTo(3);
+
+		// the CourseSynced listener evaluates too, concurrently: however the two interleave, one award
+		awards.evaluateCourse(contextId);
+		assertThat(awards.evaluateCourse(contextId)).as("again: nothing new").isZero();
+		List<Award> all = awards.forBadge(badge.id());
+		assertThat(all).extracting(Award::userSub).containsExactly("4");
+		assertThat(all.get(0).recipientEmail()).isEqualTo("student1@example.com");
+		assertThat(jdbc.sql("select action from award_log where award_id=?").param(all.get(0).id()).query(String.class).list())
+				.containsExactly("AWARDED");
+
+		// an unchanged re-sync changes nothing and awards nothing
+		SyncStatus again = syncs.sync(contextId);
+		assertThat(again.changedResults()).isZero();
+		assertThat(awards.evaluateCourse(contextId)).isZero();
+
+		// a lower grade later never takes the award back
+		results("[{\"userId\":\"4\",\"resultScore\":10,\"resultMaximum\":100}]");
+		syncs.sync(contextId);
+		awards.evaluateCourse(contextId);
+		assertThat(awards.forBadge(badge.id())).hasSize(1).allSatisfy(a -> assertThat(a.revoked()).isFalse());
+	}
+
+	@Test
+	void claimMailIsQueuedOnceHoweverOftenItIsAskedFor() {
+		results("[{\"userId\":\"5\",\"resultScore\":95,\"resultMaximum\":100}]");
+		syncs.sync(contextId);
+		awards.evaluateCourse(contextId);
+		Award award = awards.forBadge(badge.id()).get(0);
+		// the listener already ran once (BadgeAwarded); a redelivery, or a second node, asks again
+		claimMails.queue(award.id());
+		claimMails.queue(award.id());
+		assertThat(outbox.recent(100).stream().filter(m -> m.dedupKey().equals("claim:" + award.id()))).hasSize(1);
+		assertThat(jdbc.sql("select count(*) from claim_link where award_id=?").param(award.id()).query(Integer.class).single())
+				.isEqualTo(1);
+		// sending again gives a new link and kills the old one
+		claimMails.resend(award.id());
+		assertThat(jdbc.sql("select count(*) from claim_link where award_id=?").param(award.id()).query(Integer.class).single())
+				.isEqualTo(1);
+		assertThat(outbox.recent(100).stream().filter(m -> m.dedupKey().startsWith("claim:" + award.id()))).hasSize(2);
+	}
+
+	@Test
+	void revocationIsRecordedWithWhoAndWhy() {
+		results("[{\"userId\":\"4\",\"resultScore\":90,\"resultMaximum\":100}]");
+		syncs.sync(contextId);
+		awards.evaluateCourse(contextId);
+		Award award = awards.forBadge(badge.id()).get(0);
+		Award revoked = awards.revoke(award.id(), "teacher:3", "Plagiarism in the final project");
+		assertThat(revoked.revoked()).isTrue();
+		assertThat(revoked.revokeReason()).isEqualTo("Plagiarism in the final project");
+		assertThat(jdbc.sql("select actor from award_log where award_id=? and action='REVOKED'").param(award.id())
+				.query(String.class).single()).isEqualTo("teacher:3");
+		// a later sync does not award it again
+		syncs.sync(contextId);
+		awards.evaluateCourse(contextId);
+		assertThat(awards.forBadge(badge.id())).hasSize(1);
+	}
+
+}
