@@ -46,14 +46,17 @@ public class ClaimLinks {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
-	/** Stores a token for an award, replacing any earlier link of that award. Returns its expiry. */
-	public Instant store(String awardId, String token) {
-		long now = clock.millis();
-		jdbc.sql("delete from claim_link where award_id=?").param(awardId).update();
-		long expires = now + expiry.toMillis();
+	public Instant expiryFromNow() {
+		return Instant.ofEpochMilli(clock.millis() + expiry.toMillis());
+	}
+
+	/** Stores a token for an award, replacing any earlier link of that award (the old link dies). */
+	public void store(String awardId, String token, Instant expiresAt) {
+		if (jdbc.sql("select count(*) from claim_link where award_id=?").param(awardId).query(Integer.class).single() > 0) {
+			jdbc.sql("delete from claim_link where award_id=?").param(awardId).update();
+		}
 		jdbc.sql("insert into claim_link (token_hash, award_id, expires_at, created_at) values (?,?,?,?)")
-				.params(hash(token), awardId, expires, now).update();
-		return Instant.ofEpochMilli(expires);
+				.params(hash(token), awardId, expiresAt.toEpochMilli(), clock.millis()).update();
 	}
 
 	public Optional<Link> resolve(String token) {

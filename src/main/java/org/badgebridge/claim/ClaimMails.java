@@ -94,7 +94,7 @@ public class ClaimMails {
 		Locale locale = locale(award.locale());
 		String token = ClaimLinks.newToken();
 		String link = urls.absolute("/claim/" + token);
-		Instant expires = links.store(awardId, token);
+		Instant expires = links.expiryFromNow();
 		String expiry = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).withZone(ZoneOffset.UTC)
 				.format(expires);
 		String name = award.recipientName() == null ? "" : award.recipientName();
@@ -103,7 +103,12 @@ public class ClaimMails {
 		String text = messages.getMessage("claim.mail.text", args, locale);
 		Object[] escaped = { esc(name), esc(badge.name()), esc(course.displayTitle()), esc(link), esc(expiry), esc(award.reason()) };
 		String html = messages.getMessage("claim.mail.html", escaped, locale);
-		return outbox.queue(key(awardId), email, subject, text, html);
+		// the outbox's unique key decides who sends (another node may be doing the same); only the sender's link is kept
+		if (!outbox.queue(key(awardId), email, subject, text, html)) {
+			return false;
+		}
+		links.store(awardId, token, expires);
+		return true;
 	}
 
 	static Locale locale(String value) {

@@ -197,8 +197,15 @@ public class CourseSyncs {
 			Long at = r.timestamp() == null ? null : r.timestamp().toEpochMilli();
 			Object[] old = existing.get(r.userId());
 			if (old == null) {
-				jdbc.sql("insert into course_result (line_item_id, user_sub, score, maximum, result_at, changed_at) values (?,?,?,?,?,?)")
-						.params(lineItemId, r.userId(), r.score(), r.maximum(), at, now).update();
+				try {
+					jdbc.sql("insert into course_result (line_item_id, user_sub, score, maximum, result_at, changed_at) values (?,?,?,?,?,?)")
+							.params(lineItemId, r.userId(), r.score(), r.maximum(), at, now).update();
+				}
+				catch (org.springframework.dao.DuplicateKeyException ex) {
+					// stored a moment ago by a concurrent sync (a learner's panel, another node): take ours
+					jdbc.sql("update course_result set score=?, maximum=?, result_at=?, changed_at=? where line_item_id=? and user_sub=?")
+							.params(r.score(), r.maximum(), at, now, lineItemId, r.userId()).update();
+				}
 				changed++;
 			}
 			else if (!java.util.Objects.equals(old[0], r.score()) || !java.util.Objects.equals(old[1], r.maximum())
@@ -226,8 +233,13 @@ public class CourseSyncs {
 			int updated = jdbc.sql("update course_member set name=coalesce(?, name), email=coalesce(?, email), roles=?, role=?, status=?, in_roster=true where context_id=? and user_sub=?")
 					.params(cut(m.name()), m.email(), cut2048(roles), role.name(), m.status().name(), contextId, m.userId()).update();
 			if (updated == 0) {
-				jdbc.sql("insert into course_member (context_id, user_sub, name, email, roles, role, status, in_roster) values (?,?,?,?,?,?,?,true)")
-						.params(contextId, m.userId(), cut(m.name()), m.email(), cut2048(roles), role.name(), m.status().name()).update();
+				try {
+					jdbc.sql("insert into course_member (context_id, user_sub, name, email, roles, role, status, in_roster) values (?,?,?,?,?,?,?,true)")
+							.params(contextId, m.userId(), cut(m.name()), m.email(), cut2048(roles), role.name(), m.status().name()).update();
+				}
+				catch (org.springframework.dao.DuplicateKeyException ex) {
+					// inserted a moment ago by a concurrent sync: it holds the same data
+				}
 			}
 		}
 		jdbc.sql("select user_sub from course_member where context_id=? and in_roster=true").param(contextId).query(String.class)

@@ -101,6 +101,106 @@ class MariaDbIntegrationTest {
 		assertThat(keys.publicJwks().getKeyByKeyId(kid)).isNotNull();
 	}
 
+	@Autowired
+	org.badgebridge.course.Courses courses;
+
+	@Autowired
+	org.badgebridge.badge.Badges badges;
+
+	@Autowired
+	org.badgebridge.award.Awards awards;
+
+	@Autowired
+	org.badgebridge.mail.Outbox outbox;
+
+	/** Two nodes on one MariaDB sync and evaluate the same course at the same time: one award and one mail per learner. */
+	@Test
+	void twoNodesSyncingTheSameCourseAwardOnceAndMailOnce() throws Exception {
+		com.github.tomakehurst.wiremock.WireMockServer lms = new com.github.tomakehurst.wiremock.WireMockServer(
+				com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().dynamicPort());
+		lms.start();
+		try {
+			String base = "http://127.0.0.1:" + lms.port();
+			Registration registration = registrations.create(platform.registration(base, "two-nodes", List.of("1"),
+					RegistrationState.ACTIVE), "test");
+			long contextId = courses.recordLaunch(new org.badgebridge.course.LaunchFacts(registration.id(), "1", "2", "L", "Course",
+					"3", "Terry", null, "en", List.of("Instructor"), org.badgebridge.course.CourseRole.TEACHER, "1", "Link", null,
+					base + "/services/2/lineitems?type_id=1", null, List.of(), base + "/services/2/memberships")).contextId();
+			lms.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/token").willReturn(
+					com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"access_token\":\"t\",\"expires_in\":3600}")));
+			lms.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+					com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/services/2/lineitems")).willReturn(
+							com.github.tomakehurst.wiremock.client.WireMock.okJson("[{\"id\":\"" + base
+									+ "/services/2/lineitems/3/lineitem?type_id=1\",\"label\":\"Final\",\"scoreMaximum\":100}]")));
+			StringBuilder results = new StringBuilder("[");
+			StringBuilder members = new StringBuilder("{\"members\":[");
+			for (int i = 0; i < 40; i++) {
+				results.append(i == 0 ? "" : ",").append("{\"userId\":\"u").append(i).append("\",\"resultScore\":")
+						.append(i % 2 == 0 ? 90 : 50).append(",\"resultMaximum\":100}");
+				members.append(i == 0 ? "" : ",").append("{\"user_id\":\"u").append(i).append("\",\"roles\":[\"Learner\"],\"email\":\"u")
+						.append(i).append("@example.edu\"}");
+			}
+			lms.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+					com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/services/2/lineitems/3/lineitem/results"))
+					.willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(results.append("]").toString())));
+			lms.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+					com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/services/2/memberships"))
+					.willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(members.append("]}").toString())));
+			jdbc.sql("update platform_registration set token_endpoint=? where id=?").params(base + "/token", registration.id()).update();
+			org.badgebridge.badge.BadgeClass badge = badges.create("Two nodes", "", contextId, "3");
+			badges.setCriteria(badge.id(), new org.badgebridge.badge.Criteria(new org.badgebridge.badge.Criterion.ScoreRule("r",
+					new org.badgebridge.badge.Criterion.Column(base + "/services/2/lineitems/3/lineitem?type_id=1", null, null, "Final"),
+					org.badgebridge.badge.Criterion.Threshold.PERCENT, 80), null));
+			jdbc.sql("update badge_class set active=true where id=?").param(badge.id()).update();
+
+			try (ConfigurableApplicationContext secondNode = new SpringApplicationBuilder(BadgeBridgeApplication.class)
+					.web(WebApplicationType.SERVLET).profiles("test")
+					.run("--server.port=0", "--spring.datasource.url=" + MySqlCondition.url(),
+							"--spring.datasource.username=" + MySqlCondition.user(),
+							"--spring.datasource.password=" + MySqlCondition.password())) {
+				// "sync now" on both nodes at once: the clustered Quartz job runs one sync at a time
+				secondNode.getBean(org.badgebridge.course.CourseSyncs.class).syncNow(contextId);
+				syncs.syncNow(contextId);
+				for (int i = 0; i < 100 && syncs.status(contextId).map(s -> !s.succeeded()).orElse(true); i++) {
+					Thread.sleep(100);
+				}
+				assertThat(syncs.status(contextId).orElseThrow().succeeded()).isTrue();
+				// and both nodes evaluate at the same moment (as their CourseSynced listeners may)
+				java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+				var c = pool.submit(() -> secondNode.getBean(org.badgebridge.award.Awards.class).evaluateCourse(contextId));
+				var d = pool.submit(() -> awards.evaluateCourse(contextId));
+				c.get();
+				d.get();
+				pool.shutdown();
+				// the CourseSynced listeners of both nodes evaluate as well; give every listener time to finish
+				for (int i = 0; i < 100; i++) {
+					long mails = outbox.recent(1000).stream().filter(m -> m.recipient().endsWith("@example.edu")
+							&& m.dedupKey().startsWith("claim:")).count();
+					if (mails >= 20) {
+						break;
+					}
+					Thread.sleep(200);
+				}
+				Thread.sleep(1000);
+				List<org.badgebridge.award.Award> all = awards.forBadge(badge.id());
+				assertThat(all).hasSize(20);
+				assertThat(all.stream().map(org.badgebridge.award.Award::userSub).distinct()).hasSize(20);
+				for (org.badgebridge.award.Award award : all) {
+					assertThat(jdbc.sql("select count(*) from mail_outbox where dedup_key=?").param("claim:" + award.id())
+							.query(Integer.class).single()).as("one claim mail for " + award.userSub()).isEqualTo(1);
+					assertThat(jdbc.sql("select count(*) from claim_link where award_id=?").param(award.id()).query(Integer.class)
+							.single()).isEqualTo(1);
+				}
+			}
+		}
+		finally {
+			lms.stop();
+		}
+	}
+
+	@Autowired
+	org.badgebridge.course.CourseSyncs syncs;
+
 	@Test
 	void loginOnOneNodeLaunchOnAnother() throws Exception {
 		Map<String, Object> fixture = TestPlatform.moodlePayload("teacher1");
