@@ -81,6 +81,20 @@ public class Awards {
 		return awarded;
 	}
 
+	/** One learner against the course's active badges (after their own results were refreshed completely). */
+	public int evaluateLearner(long contextId, String userSub) {
+		int awarded = 0;
+		for (BadgeClass badge : badges.activeForContext(contextId)) {
+			for (Standing s : standings(badge)) {
+				if (s.member().userSub().equals(userSub) && s.award() == null && s.outcome() != null && s.outcome().met()
+						&& award(badge, s.member(), "system", "Met the criteria").isPresent()) {
+					awarded++;
+				}
+			}
+		}
+		return awarded;
+	}
+
 	/** A teacher awards by hand. */
 	@Transactional
 	public Optional<Award> awardByHand(String badgeId, String userSub, String teacher, String reason) {

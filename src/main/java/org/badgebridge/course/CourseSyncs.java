@@ -147,6 +147,76 @@ public class CourseSyncs {
 		}
 	}
 
+	private final java.util.concurrent.ExecutorService learnerSyncs = java.util.concurrent.Executors.newFixedThreadPool(8, r -> {
+		Thread t = new Thread(r, "learner-sync");
+		t.setDaemon(true);
+		return t;
+	});
+
+	/**
+	 * Refreshes one learner's results in every known column (results filtered by {@code user_id}) within a time
+	 * budget, for the learner's panel. Returns true when every column was read in time; otherwise the panel
+	 * shows the data of the last sync, "as of" its time.
+	 */
+	public boolean syncLearner(long contextId, String userSub, Duration budget) {
+		CourseContext context = courses.context(contextId).orElse(null);
+		Registration registration = context == null ? null : registrations.find(context.registrationId()).orElse(null);
+		if (registration == null || !registration.isActive()) {
+			return false;
+		}
+		List<CourseData.Column> columns = new CourseData(jdbc).columns(contextId);
+		java.util.concurrent.Future<Boolean> work = learnerSyncs.submit(() -> {
+			long now = clock.millis();
+			for (CourseData.Column column : columns) {
+				List<Result> results = ags.results(registration, column.url(), userSub);
+				storeLearnerResult(column.id(), userSub, results.stream().filter(r -> r.userId().equals(userSub)).findFirst()
+						.orElse(null), now);
+			}
+			return true;
+		});
+		try {
+			return work.get(budget.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+		}
+		catch (java.util.concurrent.TimeoutException ex) {
+			work.cancel(true);
+			log.info("Learner sync of {} in course {} took longer than {} ms: showing the last sync's data", userSub, contextId,
+					budget.toMillis());
+			return false;
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			log.info("Learner sync of {} in course {} failed: {}", userSub, contextId, ex.getCause().getMessage());
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	private void storeLearnerResult(long lineItemId, String userSub, Result r, long now) {
+		if (r == null) {
+			jdbc.sql("delete from course_result where line_item_id=? and user_sub=?").params(lineItemId, userSub).update();
+			return;
+		}
+		Long at = r.timestamp() == null ? null : r.timestamp().toEpochMilli();
+		int updated = jdbc.sql("update course_result set score=?, maximum=?, result_at=?, changed_at=? where line_item_id=? and user_sub=?")
+				.params(r.score(), r.maximum(), at, now, lineItemId, userSub).update();
+		if (updated == 0) {
+			try {
+				jdbc.sql("insert into course_result (line_item_id, user_sub, score, maximum, result_at, changed_at) values (?,?,?,?,?,?)")
+						.params(lineItemId, userSub, r.score(), r.maximum(), at, now).update();
+			}
+			catch (org.springframework.dao.DuplicateKeyException ex) {
+				// written a moment ago by the course sync
+			}
+		}
+	}
+
+	@jakarta.annotation.PreDestroy
+	void stopLearnerSyncs() {
+		learnerSyncs.shutdownNow();
+	}
+
 	/** Whether the course saw a launch or a changed result within the active window (then it is polled often). */
 	boolean active(long contextId) {
 		long since = clock.millis() - activeWindow.toMillis();

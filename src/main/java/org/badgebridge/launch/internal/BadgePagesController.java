@@ -50,6 +50,8 @@ class BadgePagesController {
 
 	private final ClaimMails claimMails;
 
+	static final java.time.Duration LEARNER_SYNC_BUDGET = java.time.Duration.ofSeconds(2);
+
 	BadgePagesController(Badges badges, Courses courses, CourseData courseData, CourseColumns columns, CourseSyncs syncs,
 			Awards awards, ClaimMails claimMails) {
 		this.badges = badges;
@@ -67,6 +69,14 @@ class BadgePagesController {
 		model.addAttribute("badge", badge);
 		model.addAttribute("toolSession", session);
 		model.addAttribute("course", courses.context(session.contextId()).orElse(null));
+		if (!session.isTeacher()) {
+			// fresh results for this learner, within about two seconds; else the last sync's data, "as of" its time
+			boolean fresh = badge.active() && syncs.syncLearner(session.contextId(), session.userSub(), LEARNER_SYNC_BUDGET);
+			if (fresh) {
+				awards.evaluateLearner(session.contextId(), session.userSub());
+			}
+			model.addAttribute("fresh", fresh);
+		}
 		List<Awards.Standing> standings = awards.standings(badge);
 		if (!session.isTeacher()) {
 			Optional<Awards.Standing> mine = standings.stream().filter(s -> s.member().userSub().equals(session.userSub())).findFirst();
