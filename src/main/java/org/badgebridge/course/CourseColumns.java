@@ -42,7 +42,32 @@ public class CourseColumns {
 		this.clock = clock;
 	}
 
+	/** The prefix of a mirror column's key: the tool never posts scores to such a column (it would override the formula). */
+	public static final String MIRROR = "mirror-";
+
+	/**
+	 * A mirror column: a tool-created column whose values a gradebook calculation ({@code =[[source]]}) fills.
+	 * A formula over the course total is circular in Moodle and breaks the course total, so it is refused.
+	 */
+	public CourseData.Column createMirror(long contextId, String badgeId, String label, String source, double maximum) {
+		String s = source == null ? "" : source.trim();
+		String norm = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+		if (norm.equals("course") || norm.equals("coursetotal") || norm.equals("total") || norm.equals("coursetotalgrade")) {
+			throw new IllegalArgumentException("A mirror of the course total is refused: the course total includes this column, "
+					+ "so the formula would be circular and Moodle's course total would break. Mirror a grade item or a category instead.");
+		}
+		if (s.isEmpty() || s.length() > 100 || !s.matches("[A-Za-z0-9_\\-.]+")) {
+			throw new IllegalArgumentException("Give the ID number of the grade item or category to mirror (letters, digits, "
+					+ "- _ . only), as set in its settings in the LMS gradebook.");
+		}
+		return create(contextId, badgeId, label, maximum, MIRROR);
+	}
+
 	public CourseData.Column create(long contextId, String badgeId, String label, double maximum) {
+		return create(contextId, badgeId, label, maximum, "");
+	}
+
+	private CourseData.Column create(long contextId, String badgeId, String label, double maximum, String kind) {
 		if (label == null || label.isBlank() || label.length() > 255) {
 			throw new IllegalArgumentException("A column needs a label of at most 255 characters.");
 		}
@@ -55,7 +80,7 @@ public class CourseColumns {
 					+ "Assignment and Grade Services (\"grade sync and column management\") for the tool.");
 		}
 		Registration registration = registrations.find(context.registrationId()).orElseThrow();
-		String resourceId = "badgebridge:" + badgeId + ":" + key(label);
+		String resourceId = "badgebridge:" + badgeId + ":" + kind + key(label);
 		LineItem item = ags.createLineItem(registration, context.lineItemsUrl(),
 				new NewLineItem(label.trim(), maximum, resourceId, TAG, null));
 		long now = clock.millis();
@@ -64,6 +89,10 @@ public class CourseColumns {
 						item.tag(), item.resourceLinkId(), now)
 				.update();
 		return new CourseData(jdbc).columns(contextId).stream().filter(c -> c.url().equals(item.id())).findFirst().orElseThrow();
+	}
+
+	public static boolean isMirror(CourseData.Column column) {
+		return column.resourceId() != null && column.resourceId().contains(":" + MIRROR);
 	}
 
 	static String key(String label) {

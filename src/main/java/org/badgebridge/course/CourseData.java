@@ -35,6 +35,16 @@ public class CourseData {
 		this.jdbc = jdbc;
 	}
 
+	/** How many results each column has (a mirror column's formula works once results arrive). */
+	public Map<String, Integer> resultCounts(long contextId) {
+		Map<String, Integer> counts = new HashMap<>();
+		jdbc.sql("select li.lineitem_url, count(r.user_sub) from course_line_item li left join course_result r on r.line_item_id = li.id where li.context_id=? group by li.lineitem_url")
+				.param(contextId).query(rs -> {
+					counts.put(rs.getString(1), rs.getInt(2));
+				});
+		return counts;
+	}
+
 	public List<Column> columns(long contextId) {
 		return jdbc.sql("select * from course_line_item where context_id=? order by id").param(contextId)
 				.query((rs, i) -> new Column(rs.getLong("id"), rs.getString("lineitem_url"), rs.getString("label"),

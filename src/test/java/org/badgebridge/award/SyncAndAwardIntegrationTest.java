@@ -188,6 +188,31 @@ class SyncAndAwardIntegrationTest {
 		assertThat(outbox.recent(100).stream().filter(m -> m.dedupKey().startsWith("claim:" + award.id()))).hasSize(2);
 	}
 
+	@Autowired
+	org.badgebridge.course.CourseColumns columns;
+
+	@Autowired
+	org.badgebridge.course.CourseData courseData;
+
+	@Test
+	void mirrorColumnIsCreatedAsAToolColumnAndTheCourseTotalIsRefused() {
+		moodle.stubFor(post(urlPathEqualTo("/mod/lti/services.php/2/lineitems")).willReturn(aResponse().withStatus(201)
+				.withHeader("Content-Type", "application/vnd.ims.lis.v2.lineitem+json").withBody("""
+						{"id":"%s/mod/lti/services.php/2/lineitems/9/lineitem?type_id=1","label":"Quiz 1 (mirror)","scoreMaximum":10,
+						 "resourceId":"badgebridge:%s:mirror-quiz-1","tag":"badgebridge"}""".formatted(base, badge.id()))));
+		org.badgebridge.course.CourseData.Column mirror = columns.createMirror(contextId, badge.id(), "Quiz 1 (mirror)", "quiz1", 10);
+		assertThat(org.badgebridge.course.CourseColumns.isMirror(mirror)).isTrue();
+		String sent = moodle.findAll(postRequestedFor(urlPathEqualTo("/mod/lti/services.php/2/lineitems"))).get(0).getBodyAsString();
+		assertThat(sent).contains("\"resourceId\":\"badgebridge:" + badge.id() + ":mirror-quiz-1-", "\"tag\":\"badgebridge\"",
+				"\"scoreMaximum\":10");
+		assertThat(courseData.resultCounts(contextId)).containsEntry(mirror.url(), 0);
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> columns.createMirror(contextId, badge.id(), "Total", "Course total", 100))
+				.hasMessageContaining("circular");
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> columns.createMirror(contextId, badge.id(), "X", "=[[quiz1]]", 100))
+				.hasMessageContaining("ID number");
+		moodle.verify(1, postRequestedFor(urlPathEqualTo("/mod/lti/services.php/2/lineitems")));
+	}
+
 	@Test
 	void revocationIsRecordedWithWhoAndWhy() {
 		results("[{\"userId\":\"4\",\"resultScore\":90,\"resultMaximum\":100}]");

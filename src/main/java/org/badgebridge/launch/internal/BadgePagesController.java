@@ -85,7 +85,10 @@ class BadgePagesController {
 			model.addAttribute("sync", syncs.status(session.contextId()).orElse(null));
 			return "launch/badge-learner";
 		}
-		model.addAttribute("columns", courseData.columns(session.contextId()));
+		List<CourseData.Column> courseColumns = courseData.columns(session.contextId());
+		model.addAttribute("columns", courseColumns);
+		model.addAttribute("mirrors", courseColumns.stream().filter(CourseColumns::isMirror).toList());
+		model.addAttribute("resultCounts", courseData.resultCounts(session.contextId()));
 		model.addAttribute("standings", standings);
 		model.addAttribute("sync", syncs.status(session.contextId()).orElse(null));
 		model.addAttribute("criteriaJson", badge.hasCriteria() ? CriteriaJson.write(badge.criteria()) : "");
@@ -100,6 +103,21 @@ class BadgePagesController {
 		try {
 			CourseData.Column column = columns.create(session.contextId(), badge.id(), label, maximum);
 			redirect.addFlashAttribute("notice", "Column \"" + column.label() + "\" created in the LMS gradebook. Grade it there.");
+		}
+		catch (IllegalArgumentException | IllegalStateException | LmsCallFailed ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/lti/badges/" + id;
+	}
+
+	@PostMapping("/lti/badges/{id}/mirrors")
+	String createMirror(@PathVariable String id, ToolSession session, @RequestParam String label, @RequestParam String source,
+			@RequestParam(defaultValue = "100") double maximum, RedirectAttributes redirect) {
+		BadgeClass badge = teacherBadge(id, session);
+		try {
+			CourseData.Column column = columns.createMirror(session.contextId(), badge.id(), label, source, maximum);
+			redirect.addFlashAttribute("notice", "Mirror column \"" + column.label() + "\" created. Now give it the calculation =[["
+					+ source.trim() + "]] in the LMS gradebook (steps below).");
 		}
 		catch (IllegalArgumentException | IllegalStateException | LmsCallFailed ex) {
 			redirect.addFlashAttribute("error", ex.getMessage());
