@@ -22,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.badgebridge.badge.BadgeClass;
 import org.badgebridge.badge.Badges;
 import org.badgebridge.badge.Evaluation;
+import org.badgebridge.award.internal.AwardWriter;
 import org.badgebridge.course.CourseData;
 
 /** Awards: evaluation of a course's learners, awarding exactly once, manual award and revocation. */
@@ -40,7 +41,11 @@ public class Awards {
 
 	private final Clock clock;
 
-	public Awards(JdbcClient jdbc, Badges badges, CourseData courseData, ApplicationEventPublisher events, Clock clock) {
+	private final AwardWriter writer;
+
+	public Awards(JdbcClient jdbc, Badges badges, CourseData courseData, ApplicationEventPublisher events, Clock clock,
+			AwardWriter writer) {
+		this.writer = writer;
 		this.jdbc = jdbc;
 		this.badges = badges;
 		this.courseData = courseData;
@@ -96,7 +101,6 @@ public class Awards {
 	}
 
 	/** A teacher awards by hand. */
-	@Transactional
 	public Optional<Award> awardByHand(String badgeId, String userSub, String teacher, String reason) {
 		BadgeClass badge = badges.find(badgeId).orElseThrow(() -> new IllegalArgumentException("No badge " + badgeId));
 		CourseData.Member member = courseData.member(badge.contextId(), userSub)
@@ -105,26 +109,19 @@ public class Awards {
 	}
 
 	/**
-	 * Creates the award and its event in one transaction; a second call (another node, a repeated sync) meets
-	 * the unique constraint and creates nothing.
+	 * Creates the award and its event in one transaction of their own; a second attempt (another node, a
+	 * repeated sync) meets the unique constraint, or the other transaction's lock, and creates nothing.
 	 */
-	@Transactional
 	public Optional<Award> award(BadgeClass badge, CourseData.Member member, String actor, String reason) {
 		String id = UUID.randomUUID().toString();
-		long now = clock.millis();
 		try {
-			jdbc.sql("""
-					insert into award (id, badge_id, context_id, user_sub, recipient_name, recipient_email, locale, awarded_at,
-					  awarded_by, reason) values (?,?,?,?,?,?,?,?,?,?)""")
-					.params(id, badge.id(), badge.contextId(), member.userSub(), member.name(), member.email(), member.locale(), now,
-							actor, reason)
-					.update();
+			writer.insert(new AwardWriter.NewAward(id, badge.id(), badge.contextId(), member.userSub(), member.name(),
+					member.email(), member.locale(), actor, reason));
 		}
-		catch (DuplicateKeyException ex) {
-			return Optional.empty();
+		catch (DuplicateKeyException | org.springframework.dao.PessimisticLockingFailureException
+				| org.springframework.dao.QueryTimeoutException ex) {
+			return Optional.empty(); // awarded by a concurrent evaluation
 		}
-		log(id, badge.id(), member.userSub(), "AWARDED", actor, reason);
-		events.publishEvent(new BadgeAwarded(id, badge.id(), badge.contextId(), member.userSub()));
 		log.info("Badge {} awarded to {} in course {} ({})", badge.id(), member.userSub(), badge.contextId(), reason);
 		return find(id);
 	}

@@ -2,6 +2,9 @@ package org.badgebridge.mail.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -42,6 +45,8 @@ public class OutboxDelivery {
 
 	private final Duration baseBackoff;
 
+	static final int BATCH = 200;
+
 	public OutboxDelivery(Outbox outbox, ObjectProvider<JavaMailSender> sender, Clock clock,
 			@Value("${badgebridge.mail.from:BadgeBridge <no-reply@badgebridge.local>}") String from,
 			@Value("${badgebridge.mail.max-attempts:8}") int maxAttempts,
@@ -65,7 +70,13 @@ public class OutboxDelivery {
 			return 0; // no SMTP: mails stay in the outbox
 		}
 		int sent = 0;
-		for (OutgoingMail m : outbox.due(200)) {
+		List<OutgoingMail> due = outbox.due(BATCH);
+		if (due.isEmpty()) {
+			return 0;
+		}
+		// one SMTP connection for the whole batch; the server's verdict is kept per message
+		Map<MimeMessage, OutgoingMail> batch = new LinkedHashMap<>();
+		for (OutgoingMail m : due) {
 			try {
 				MimeMessage message = mail.createMimeMessage();
 				MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
@@ -73,25 +84,49 @@ public class OutboxDelivery {
 				helper.setTo(m.recipient());
 				helper.setSubject(m.subject());
 				helper.setText(m.textBody(), m.htmlBody());
-				mail.send(message);
-				outbox.sent(m.id());
+				batch.put(message, m);
+			}
+			catch (MessagingException | MailException ex) {
+				failed(m, ex, true);
+			}
+		}
+		Map<Object, Exception> failures = Map.of();
+		try {
+			mail.send(batch.keySet().toArray(new MimeMessage[0]));
+		}
+		catch (MailSendException ex) {
+			failures = ex.getFailedMessages();
+			if (failures.isEmpty()) { // no connection at all: nothing went out
+				batch.values().stream().findFirst().ifPresent(first -> failed(first, ex, false));
+				return 0;
+			}
+		}
+		catch (MailException ex) {
+			batch.values().stream().findFirst().ifPresent(first -> failed(first, ex, false));
+			return 0;
+		}
+		for (Map.Entry<MimeMessage, OutgoingMail> e : batch.entrySet()) {
+			Exception failure = failures.get(e.getKey());
+			if (failure == null) {
+				outbox.sent(e.getValue().id());
 				sent++;
 			}
-			catch (MailException | MessagingException ex) {
-				boolean permanent = permanent(ex) || m.attempts() + 1 >= maxAttempts;
-				long backoff = Math.min(Duration.ofHours(1).toMillis(), baseBackoff.toMillis() << Math.min(m.attempts(), 20));
-				outbox.failed(m.id(), ex.getMessage(), permanent, clock.millis() + backoff);
-				log.warn("Mail {} to {} not delivered (attempt {}{}): {}", m.id(), m.recipient(), m.attempts() + 1,
-						permanent ? ", giving up" : "", ex.getMessage());
-				if (!permanent && isConnectionProblem(ex)) {
-					break; // the server is down: the rest waits for the next run
-				}
+			else {
+				failed(e.getValue(), failure, false);
 			}
 		}
 		return sent;
 	}
 
-	private static boolean permanent(Exception ex) {
+	private void failed(OutgoingMail m, Exception ex, boolean permanentAlready) {
+		boolean permanent = permanentAlready || permanent(ex) || m.attempts() + 1 >= maxAttempts;
+		long backoff = Math.min(Duration.ofHours(1).toMillis(), baseBackoff.toMillis() << Math.min(m.attempts(), 20));
+		outbox.failed(m.id(), ex.getMessage(), permanent, clock.millis() + backoff);
+		log.warn("Mail {} to {} not delivered (attempt {}{}): {}", m.id(), m.recipient(), m.attempts() + 1,
+				permanent ? ", giving up" : "", ex.getMessage());
+	}
+
+	static boolean permanent(Exception ex) {
 		if (ex instanceof MailAuthenticationException) {
 			return false; // a configuration problem: keep the mail until it is fixed
 		}
@@ -108,7 +143,4 @@ public class OutboxDelivery {
 		return ex instanceof org.springframework.mail.MailParseException;
 	}
 
-	private static boolean isConnectionProblem(Exception ex) {
-		return ex instanceof MailSendException && ex.getMessage() != null && ex.getMessage().contains("connect");
-	}
 }
