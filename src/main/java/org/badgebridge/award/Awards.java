@@ -43,9 +43,12 @@ public class Awards {
 
 	private final AwardWriter writer;
 
+	private final Approvals approvals;
+
 	public Awards(JdbcClient jdbc, Badges badges, CourseData courseData, ApplicationEventPublisher events, Clock clock,
-			AwardWriter writer) {
+			AwardWriter writer, Approvals approvals) {
 		this.writer = writer;
+		this.approvals = approvals;
 		this.jdbc = jdbc;
 		this.badges = badges;
 		this.courseData = courseData;
@@ -63,8 +66,9 @@ public class Awards {
 		Map<String, Award> awards = new HashMap<>();
 		forBadge(badge.id()).forEach(a -> awards.put(a.userSub(), a));
 		return courseData.members(badge.contextId()).stream().filter(CourseData.Member::activeLearner)
-				.map(m -> new Standing(m, badge.hasCriteria() ? evaluate(badge, results.get(m.userSub())) : null,
-						awards.get(m.userSub())))
+				.map(m -> new Standing(m, badge.hasCriteria() ? evaluate(badge, results.get(m.userSub()),
+						hasApproval(badge.criteria().root()) ? approvals.approvedKeys(badge.id(), badge.contextId(), m.userSub()) : Set.of())
+						: null, awards.get(m.userSub())))
 				.toList();
 	}
 
@@ -159,12 +163,17 @@ public class Awards {
 				.query(this::row).optional();
 	}
 
-	private Evaluation.Outcome evaluate(BadgeClass badge, Map<String, CourseData.ColumnResult> results) {
+	static boolean hasApproval(org.badgebridge.badge.Criterion c) {
+		return c instanceof org.badgebridge.badge.Criterion.Approval || (c instanceof org.badgebridge.badge.Criterion.Group g
+				&& g.children().stream().anyMatch(Awards::hasApproval));
+	}
+
+	private Evaluation.Outcome evaluate(BadgeClass badge, Map<String, CourseData.ColumnResult> results, Set<String> approved) {
 		Map<String, Evaluation.ColumnResult> byColumn = new HashMap<>();
 		if (results != null) {
 			results.forEach((url, r) -> byColumn.put(url, new Evaluation.ColumnResult(r.score(), r.maximum(), r.resultAt())));
 		}
-		return Evaluation.evaluate(badge.criteria(), byColumn, Set.of());
+		return Evaluation.evaluate(badge.criteria(), byColumn, approved);
 	}
 
 	private void log(String awardId, String badgeId, String userSub, String action, String actor, String reason) {

@@ -20,6 +20,22 @@ public record Criteria(Criterion root, Instant deadline) {
 		return columns;
 	}
 
+	/** Every approval criterion, for the learner's "ask for approval" and the teacher's queue. */
+	public List<Criterion.Approval> approvals() {
+		List<Criterion.Approval> out = new ArrayList<>();
+		collectApprovals(root, out);
+		return out;
+	}
+
+	private static void collectApprovals(Criterion c, List<Criterion.Approval> out) {
+		if (c instanceof Criterion.Approval a) {
+			out.add(a);
+		}
+		else if (c instanceof Criterion.Group group) {
+			group.children().forEach(child -> collectApprovals(child, out));
+		}
+	}
+
 	private static void collect(Criterion c, List<Criterion.Column> out) {
 		if (c instanceof Criterion.ScoreRule rule) {
 			out.add(rule.column());

@@ -213,6 +213,35 @@ class SyncAndAwardIntegrationTest {
 		moodle.verify(1, postRequestedFor(urlPathEqualTo("/mod/lti/services.php/2/lineitems")));
 	}
 
+	@Autowired
+	Approvals approvals;
+
+	@Test
+	void approvalCriterionAwardsOnlyOnceATeacherApproves() {
+		badges.setCriteria(badge.id(), new Criteria(new Criterion.Group("all", Criterion.Mode.ALL, 0, List.of(
+				new Criterion.ScoreRule("final", new Criterion.Column(base + "/mod/lti/services.php/2/lineitems/3/lineitem?type_id=1",
+						null, null, "Final project"), Criterion.Threshold.PERCENT, 80),
+				new Criterion.Approval("portfolio", "Portfolio approved by a teacher"))), null));
+		results("[{\"userId\":\"4\",\"resultScore\":90,\"resultMaximum\":100}]");
+		syncs.sync(contextId);
+		awards.evaluateCourse(contextId);
+		assertThat(awards.forBadge(badge.id())).as("no approval yet").isEmpty();
+
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> approvals.request(badge.id(), contextId, "4", "portfolio",
+				"javascript:alert(1)")).hasMessageContaining("http(s) URL");
+		Approvals.Request request = approvals.request(badge.id(), contextId, "4", "portfolio", "https://portfolio.example.edu/sam");
+		assertThat(approvals.pending(badge.id(), contextId)).extracting(Approvals.Request::id).containsExactly(request.id());
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> approvals.decide(request.id(), false, "teacher:3", " "))
+				.hasMessageContaining("Say why");
+		approvals.decide(request.id(), false, "teacher:3", "The link does not open");
+		assertThat(awards.evaluateLearner(contextId, "4")).isZero();
+		approvals.request(badge.id(), contextId, "4", "portfolio", "https://portfolio.example.edu/sam-v2");
+		approvals.decide(request.id(), true, "teacher:3", null);
+		assertThat(awards.evaluateLearner(contextId, "4")).isEqualTo(1);
+		assertThat(jdbc.sql("select action from award_log where badge_id=? and user_sub='4' order by id").param(badge.id())
+				.query(String.class).list()).containsExactly("APPROVAL_REQUESTED", "DENIED", "APPROVAL_REQUESTED", "APPROVED", "AWARDED");
+	}
+
 	@Test
 	void revocationIsRecordedWithWhoAndWhy() {
 		results("[{\"userId\":\"4\",\"resultScore\":90,\"resultMaximum\":100}]");

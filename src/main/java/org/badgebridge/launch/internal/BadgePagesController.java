@@ -50,10 +50,13 @@ class BadgePagesController {
 
 	private final ClaimMails claimMails;
 
+	private final org.badgebridge.award.Approvals approvals;
+
 	static final java.time.Duration LEARNER_SYNC_BUDGET = java.time.Duration.ofSeconds(2);
 
 	BadgePagesController(Badges badges, Courses courses, CourseData courseData, CourseColumns columns, CourseSyncs syncs,
-			Awards awards, ClaimMails claimMails) {
+			Awards awards, ClaimMails claimMails, org.badgebridge.award.Approvals approvals) {
+		this.approvals = approvals;
 		this.badges = badges;
 		this.courses = courses;
 		this.courseData = courseData;
@@ -83,6 +86,10 @@ class BadgePagesController {
 			model.addAttribute("standing", mine.orElse(null));
 			model.addAttribute("award", awards.forLearner(badge.id(), session.contextId(), session.userSub()).orElse(null));
 			model.addAttribute("sync", syncs.status(session.contextId()).orElse(null));
+			model.addAttribute("approvalCriteria", badge.hasCriteria() ? badge.criteria().approvals() : List.of());
+			Map<String, org.badgebridge.award.Approvals.Request> requests = new java.util.HashMap<>();
+			approvals.forLearner(badge.id(), session.contextId(), session.userSub()).forEach(r -> requests.put(r.criterionKey(), r));
+			model.addAttribute("approvalRequests", requests);
 			return "launch/badge-learner";
 		}
 		List<CourseData.Column> courseColumns = courseData.columns(session.contextId());
@@ -92,6 +99,7 @@ class BadgePagesController {
 		model.addAttribute("standings", standings);
 		model.addAttribute("sync", syncs.status(session.contextId()).orElse(null));
 		model.addAttribute("criteriaJson", badge.hasCriteria() ? CriteriaJson.write(badge.criteria()) : "");
+		model.addAttribute("pendingApprovals", approvals.pending(badge.id(), session.contextId()));
 		model.addAttribute("meeting", standings.stream().filter(s -> s.outcome() != null && s.outcome().met()).count());
 		return "launch/badge-teacher";
 	}
@@ -203,6 +211,44 @@ class BadgePagesController {
 		try {
 			awards.revoke(a.id(), actor(session), reason);
 			redirect.addFlashAttribute("notice", "Revoked.");
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/lti/badges/" + id;
+	}
+
+	@PostMapping("/lti/badges/{id}/approval-requests")
+	String requestApproval(@PathVariable String id, ToolSession session, @RequestParam String criterion,
+			@RequestParam(required = false) String evidence, RedirectAttributes redirect) {
+		BadgeClass badge = badgeOf(id, session);
+		if (session.isTeacher() || !badge.hasCriteria()
+				|| badge.criteria().approvals().stream().noneMatch(a -> a.key().equals(criterion))) {
+			throw LaunchRejected.forbidden("There is no such approval to ask for.");
+		}
+		try {
+			approvals.request(badge.id(), session.contextId(), session.userSub(), criterion, evidence);
+			redirect.addFlashAttribute("notice", "Your request was sent to your teacher.");
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/lti/badges/" + id;
+	}
+
+	@PostMapping("/lti/badges/{id}/approvals/{request}")
+	String decide(@PathVariable String id, @PathVariable String request, ToolSession session, @RequestParam String decision,
+			@RequestParam(required = false) String note, RedirectAttributes redirect) {
+		BadgeClass badge = teacherBadge(id, session);
+		org.badgebridge.award.Approvals.Request r = approvals.byId(request)
+				.filter(x -> x.badgeId().equals(badge.id()) && x.contextId() == session.contextId())
+				.orElseThrow(() -> LaunchRejected.forbidden("That request is not of this badge and course."));
+		try {
+			approvals.decide(r.id(), "approve".equals(decision), actor(session), note);
+			if ("approve".equals(decision)) {
+				awards.evaluateLearner(session.contextId(), r.userSub());
+			}
+			redirect.addFlashAttribute("notice", "approve".equals(decision) ? "Approved." : "Denied.");
 		}
 		catch (IllegalArgumentException ex) {
 			redirect.addFlashAttribute("error", ex.getMessage());
