@@ -158,6 +158,10 @@ public class Awards {
 		return jdbc.sql("select * from award where badge_id=? order by awarded_at").param(badgeId).query(this::row).list();
 	}
 
+	public List<Award> forLearnerInCourse(long contextId, String userSub) {
+		return jdbc.sql("select * from award where context_id=? and user_sub=?").params(contextId, userSub).query(this::row).list();
+	}
+
 	public Optional<Award> forLearner(String badgeId, long contextId, String userSub) {
 		return jdbc.sql("select * from award where badge_id=? and context_id=? and user_sub=?").params(badgeId, contextId, userSub)
 				.query(this::row).optional();

@@ -70,6 +70,11 @@ public class Courses {
 		return new LaunchRecord(contextId, memberId, linkId);
 	}
 
+	/** An email the learner confirmed themselves (the LMS shared none); the LMS's own, once shared, wins later. */
+	public void setConfirmedEmail(long contextId, String userSub, String email) {
+		jdbc.sql("update course_member set email=? where context_id=? and user_sub=?").params(email, contextId, userSub).update();
+	}
+
 	public Optional<CourseContext> context(long id) {
 		return jdbc.sql("select * from course_context where id=?").param(id)
 				.query((rs, i) -> new CourseContext(rs.getLong("id"), rs.getLong("registration_id"), rs.getString("deployment_id"),

@@ -242,6 +242,34 @@ class SyncAndAwardIntegrationTest {
 				.query(String.class).list()).containsExactly("APPROVAL_REQUESTED", "DENIED", "APPROVAL_REQUESTED", "APPROVED", "AWARDED");
 	}
 
+	@Autowired
+	org.badgebridge.claim.EmailConfirmations emailConfirmations;
+
+	@Test
+	void learnerWithoutSharedEmailConfirmsOneBeforeTheClaimMailGoesOut() {
+		moodle.stubFor(get(urlPathEqualTo("/mod/lti/services.php/CourseSection/2/bindings/1/memberships")).willReturn(json("""
+				{"id":"x","members":[{"status":"Active","roles":["Learner"],"user_id":"8","name":"Private Person"}]}""")));
+		results("[{\"userId\":\"8\",\"resultScore\":99,\"resultMaximum\":100}]");
+		syncs.sync(contextId);
+		awards.evaluateCourse(contextId);
+		Award award = awards.forBadge(badge.id()).get(0);
+		assertThat(claimMails.queue(award.id())).as("no address: nothing sent").isFalse();
+		assertThat(outbox.exists("claim:" + award.id())).isFalse();
+
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> emailConfirmations.start(contextId, "8", "not-an-address"))
+				.hasMessageContaining("not an email");
+		emailConfirmations.start(contextId, "8", "private@example.edu");
+		var codeMail = outbox.recent(20).stream().filter(m -> m.recipient().equals("private@example.edu")).findFirst().orElseThrow();
+		String code = codeMail.subject().replaceAll("\\D", "");
+		assertThat(code).hasSize(6);
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> emailConfirmations.confirm(contextId, "8", "000000".equals(code)
+				? "111111" : "000000")).hasMessageContaining("not right");
+		emailConfirmations.confirm(contextId, "8", code);
+		assertThat(outbox.exists("claim:" + award.id())).as("the waiting claim mail went out").isTrue();
+		assertThat(outbox.recent(20).stream().filter(m -> m.dedupKey().equals("claim:" + award.id())).findFirst().orElseThrow()
+				.recipient()).isEqualTo("private@example.edu");
+	}
+
 	@Test
 	void revocationIsRecordedWithWhoAndWhy() {
 		results("[{\"userId\":\"4\",\"resultScore\":90,\"resultMaximum\":100}]");

@@ -52,10 +52,14 @@ class BadgePagesController {
 
 	private final org.badgebridge.award.Approvals approvals;
 
+	private final org.badgebridge.claim.EmailConfirmations emails;
+
 	static final java.time.Duration LEARNER_SYNC_BUDGET = java.time.Duration.ofSeconds(2);
 
 	BadgePagesController(Badges badges, Courses courses, CourseData courseData, CourseColumns columns, CourseSyncs syncs,
-			Awards awards, ClaimMails claimMails, org.badgebridge.award.Approvals approvals) {
+			Awards awards, ClaimMails claimMails, org.badgebridge.award.Approvals approvals,
+			org.badgebridge.claim.EmailConfirmations emails) {
+		this.emails = emails;
 		this.approvals = approvals;
 		this.badges = badges;
 		this.courses = courses;
@@ -90,6 +94,9 @@ class BadgePagesController {
 			Map<String, org.badgebridge.award.Approvals.Request> requests = new java.util.HashMap<>();
 			approvals.forLearner(badge.id(), session.contextId(), session.userSub()).forEach(r -> requests.put(r.criterionKey(), r));
 			model.addAttribute("approvalRequests", requests);
+			model.addAttribute("needsEmail", courseData.member(session.contextId(), session.userSub()).map(m -> m.email() == null)
+					.orElse(true));
+			model.addAttribute("codeSent", emails.pending(session.contextId(), session.userSub()));
 			return "launch/badge-learner";
 		}
 		List<CourseData.Column> courseColumns = courseData.columns(session.contextId());
@@ -249,6 +256,32 @@ class BadgePagesController {
 				awards.evaluateLearner(session.contextId(), r.userSub());
 			}
 			redirect.addFlashAttribute("notice", "approve".equals(decision) ? "Approved." : "Denied.");
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/lti/badges/" + id;
+	}
+
+	@PostMapping("/lti/badges/{id}/email")
+	String email(@PathVariable String id, ToolSession session, @RequestParam String email, RedirectAttributes redirect) {
+		badgeOf(id, session);
+		try {
+			emails.start(session.contextId(), session.userSub(), email);
+			redirect.addFlashAttribute("notice", "We sent a code to " + email.trim() + ". Enter it below.");
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/lti/badges/" + id;
+	}
+
+	@PostMapping("/lti/badges/{id}/email/confirm")
+	String confirmEmail(@PathVariable String id, ToolSession session, @RequestParam String code, RedirectAttributes redirect) {
+		badgeOf(id, session);
+		try {
+			emails.confirm(session.contextId(), session.userSub(), code);
+			redirect.addFlashAttribute("notice", "Your email address is confirmed.");
 		}
 		catch (IllegalArgumentException ex) {
 			redirect.addFlashAttribute("error", ex.getMessage());
