@@ -36,12 +36,44 @@ public class Badges {
 		return find(id).orElseThrow();
 	}
 
-	/** Switches automatic awarding on or off. On needs criteria. */
+	/** Name, description, criteria narrative and the EU micro-credential elements. */
+	public BadgeClass update(String id, String name, String description, BadgeDetails details) {
+		String n = name == null ? "" : name.trim();
+		if (n.isEmpty() || n.length() > 255) {
+			throw new InvalidBadgeException("A badge needs a name of at most 255 characters.");
+		}
+		String d = description == null ? "" : description.trim();
+		if (d.length() > 4000) {
+			throw new InvalidBadgeException("A badge description is at most 4000 characters.");
+		}
+		BadgeDetails v = details.validated();
+		BadgeClass current = find(id).orElseThrow(() -> new InvalidBadgeException("No badge " + id + "."));
+		if (current.active() && !v.missingForMicroCredential().isEmpty()) {
+			throw new InvalidBadgeException("Awarding is on: a micro-credential keeps every mandatory EU element. Missing: "
+					+ String.join(", ", v.missingForMicroCredential()) + ".");
+		}
+		jdbc.sql("""
+				update badge_class set name=?, description=?, criteria_narrative=?, micro_credential=?, learning_outcomes=?,
+				  workload_value=?, workload_unit=?, eqf_level=?, assessment_type=?, participation=?, quality_assurance=?, language=?,
+				  prerequisites=?, stackability=?, expiry_months=?, awarding_body=?, country=?, updated_at=? where id=?""")
+				.params(n, d, v.criteriaNarrative(), v.microCredential(), v.learningOutcomes(), v.workloadValue(), v.workloadUnit(),
+						v.eqfLevel(), v.assessmentType(), v.participation(), v.qualityAssurance(), v.language(), v.prerequisites(),
+						v.stackability(), v.expiryMonths(), v.awardingBody(), v.country(), clock.millis(), id)
+				.update();
+		return find(id).orElseThrow();
+	}
+
+	/** Switches automatic awarding on or off. On needs criteria, and for a micro-credential every mandatory EU element. */
 	@org.springframework.transaction.annotation.Transactional
 	public BadgeClass setActive(String id, boolean active) {
 		BadgeClass badge = find(id).orElseThrow(() -> new InvalidBadgeException("No badge " + id + "."));
 		if (active && !badge.hasCriteria()) {
 			throw new InvalidBadgeException("Set the badge's criteria before switching awarding on.");
+		}
+		java.util.List<String> missing = badge.details().missingForMicroCredential();
+		if (active && !missing.isEmpty()) {
+			throw new InvalidBadgeException("A micro-credential needs every mandatory EU element before awarding can be switched on. "
+					+ "Missing: " + String.join(", ", missing) + ".");
 		}
 		jdbc.sql("update badge_class set active=?, updated_at=? where id=?").params(active, clock.millis(), id).update();
 		if (active && !badge.active() && badge.contextId() != null) {
@@ -89,6 +121,11 @@ public class Badges {
 		return new BadgeClass(rs.getString("id"), rs.getString("name"), rs.getString("description"),
 				rs.getObject("context_id") == null ? null : rs.getLong("context_id"), rs.getString("created_by"),
 				Instant.ofEpochMilli(rs.getLong("created_at")),
-				rs.getString("criteria") == null ? null : CriteriaJson.read(rs.getString("criteria")), rs.getBoolean("active"));
+				rs.getString("criteria") == null ? null : CriteriaJson.read(rs.getString("criteria")), rs.getBoolean("active"),
+				new BadgeDetails(rs.getString("criteria_narrative"), rs.getBoolean("micro_credential"), rs.getString("learning_outcomes"),
+						rs.getObject("workload_value", Double.class), rs.getString("workload_unit"), rs.getString("eqf_level"),
+						rs.getString("assessment_type"), rs.getString("participation"), rs.getString("quality_assurance"),
+						rs.getString("language"), rs.getString("prerequisites"), rs.getString("stackability"),
+						rs.getObject("expiry_months", Integer.class), rs.getString("awarding_body"), rs.getString("country")));
 	}
 }

@@ -271,6 +271,22 @@ class SyncAndAwardIntegrationTest {
 	}
 
 	@Test
+	void microCredentialCannotBeSwitchedOnUntilItsEuElementsAreComplete() {
+		BadgeClass mc = badges.create("Micro-credential", "", contextId, "3");
+		badges.setCriteria(mc.id(), badges.find(badge.id()).orElseThrow().criteria());
+		badges.update(mc.id(), "Micro-credential", "", new org.badgebridge.badge.BadgeDetails(null, true, "- can read data", null, null,
+				null, null, null, null, null, null, null, null, null, null));
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> badges.setActive(mc.id(), true))
+				.hasMessageContaining("Missing: workload (ECTS or hours), EQF level");
+		assertThat(badges.find(mc.id()).orElseThrow().active()).isFalse();
+		badges.update(mc.id(), "Micro-credential", "", org.badgebridge.badge.BadgeDetailsTestData.complete());
+		assertThat(badges.setActive(mc.id(), true).active()).isTrue();
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> badges.update(mc.id(), "Micro-credential", "",
+				new org.badgebridge.badge.BadgeDetails(null, true, null, null, null, null, null, null, null, null, null, null, null, null, null)))
+				.hasMessageContaining("Awarding is on");
+	}
+
+	@Test
 	void revocationIsRecordedWithWhoAndWhy() {
 		results("[{\"userId\":\"4\",\"resultScore\":90,\"resultMaximum\":100}]");
 		syncs.sync(contextId);

@@ -111,6 +111,43 @@ class BadgePagesController {
 		return "launch/badge-teacher";
 	}
 
+	@PostMapping("/lti/badges/{id}/details")
+	String details(@PathVariable String id, ToolSession session, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+		BadgeClass badge = teacherBadge(id, session);
+		try {
+			badges.update(badge.id(), form.get("name"), form.get("description"), new org.badgebridge.badge.BadgeDetails(
+					text(form, "criteriaNarrative"), "on".equals(form.get("microCredential")) || "true".equals(form.get("microCredential")),
+					text(form, "learningOutcomes"), number(form, "workloadValue"), text(form, "workloadUnit"), text(form, "eqfLevel"),
+					text(form, "assessmentType"), text(form, "participation"), text(form, "qualityAssurance"), text(form, "language"),
+					text(form, "prerequisites"), text(form, "stackability"),
+					number(form, "expiryMonths") == null ? null : number(form, "expiryMonths").intValue(), text(form, "awardingBody"),
+					text(form, "country")));
+			redirect.addFlashAttribute("notice", "Badge saved.");
+		}
+		catch (InvalidBadgeException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/lti/badges/" + id;
+	}
+
+	private static String text(Map<String, String> form, String key) {
+		String v = form.get(key);
+		return v == null || v.isBlank() ? null : v.trim();
+	}
+
+	private static Double number(Map<String, String> form, String key) {
+		String v = text(form, key);
+		if (v == null) {
+			return null;
+		}
+		try {
+			return Double.parseDouble(v.replace(',', '.'));
+		}
+		catch (NumberFormatException ex) {
+			throw new InvalidBadgeException("Not a number: " + v);
+		}
+	}
+
 	@PostMapping("/lti/badges/{id}/columns")
 	String createColumn(@PathVariable String id, ToolSession session, @RequestParam String label,
 			@RequestParam(defaultValue = "100") double maximum, RedirectAttributes redirect) {
