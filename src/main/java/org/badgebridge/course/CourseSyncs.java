@@ -324,8 +324,15 @@ public class CourseSyncs {
 		int updated = jdbc.sql("update course_sync set last_started_at=?, last_finished_at=?, duration_ms=?, outcome=?, error=?, requests=?, changed_results=?, last_activity_at=case when ? > 0 then ? else last_activity_at end where context_id=?")
 				.params(start, end, end - start, outcome, message, calls, changed, changed, end, contextId).update();
 		if (updated == 0 && courses.context(contextId).isPresent()) {
-			jdbc.sql("insert into course_sync (context_id, last_started_at, last_finished_at, duration_ms, outcome, error, requests, changed_results, last_activity_at) values (?,?,?,?,?,?,?,?,?)")
-					.params(contextId, start, end, end - start, outcome, message, calls, changed, changed > 0 ? end : null).update();
+			try {
+				jdbc.sql("insert into course_sync (context_id, last_started_at, last_finished_at, duration_ms, outcome, error, requests, changed_results, last_activity_at) values (?,?,?,?,?,?,?,?,?)")
+						.params(contextId, start, end, end - start, outcome, message, calls, changed, changed > 0 ? end : null).update();
+			}
+			catch (org.springframework.dao.DuplicateKeyException ex) {
+				// a second run of this course's sync (a node Quartz believed dead was recovered) recorded first: ours is newer
+				jdbc.sql("update course_sync set last_started_at=?, last_finished_at=?, duration_ms=?, outcome=?, error=?, requests=?, changed_results=? where context_id=?")
+						.params(start, end, end - start, outcome, message, calls, changed, contextId).update();
+			}
 		}
 		return new SyncStatus(contextId, Instant.ofEpochMilli(start), Instant.ofEpochMilli(end), end - start, outcome, message,
 				calls, changed);

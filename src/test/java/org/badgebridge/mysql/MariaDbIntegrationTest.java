@@ -161,10 +161,11 @@ class MariaDbIntegrationTest {
 				// "sync now" on both nodes at once: the clustered Quartz job runs one sync at a time
 				secondNode.getBean(org.badgebridge.course.CourseSyncs.class).syncNow(contextId);
 				syncs.syncNow(contextId);
-				for (int i = 0; i < 100 && syncs.status(contextId).map(s -> !s.succeeded()).orElse(true); i++) {
+				for (int i = 0; i < 600 && syncs.status(contextId).map(s -> !s.succeeded()).orElse(true); i++) {
 					Thread.sleep(100);
 				}
-				assertThat(syncs.status(contextId).orElseThrow().succeeded()).isTrue();
+				assertThat(syncs.status(contextId)).as("the course's sync, run by the clustered job")
+						.hasValueSatisfying(s -> assertThat(s.succeeded()).as(s.toString()).isTrue());
 				// and both nodes evaluate at the same moment (as their CourseSynced listeners may)
 				java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
 				var c = pool.submit(() -> secondNode.getBean(org.badgebridge.award.Awards.class).evaluateCourse(contextId));
