@@ -88,18 +88,7 @@ public class AgsClient {
 	}
 
 	public LineItem createLineItem(Registration registration, String containerUrl, NewLineItem item) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("label", item.label());
-		body.put("scoreMaximum", item.scoreMaximum());
-		if (item.resourceId() != null) {
-			body.put("resourceId", item.resourceId());
-		}
-		if (item.tag() != null) {
-			body.put("tag", item.tag());
-		}
-		if (item.resourceLinkId() != null) {
-			body.put("resourceLinkId", item.resourceLinkId());
-		}
+		Map<String, Object> body = body(null, item.label(), item.scoreMaximum(), item.resourceId(), item.tag(), item.resourceLinkId());
 		LmsHttp.Response response = calls.call(registration, List.of(SCOPE_LINEITEM), "POST", containerUrl,
 				Map.of("Content-Type", LINEITEM, "Accept", LINEITEM), JSONObjectUtils.toJSONString(body), false);
 		if (response.status() != 200 && response.status() != 201) {
@@ -119,25 +108,34 @@ public class AgsClient {
 
 	/** PUT sends the whole item (Moodle requires label and scoreMaximum). */
 	public LineItem updateLineItem(Registration registration, LineItem item) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("id", item.id());
-		body.put("label", item.label());
-		body.put("scoreMaximum", item.scoreMaximum());
-		if (item.resourceId() != null) {
-			body.put("resourceId", item.resourceId());
-		}
-		if (item.tag() != null) {
-			body.put("tag", item.tag());
-		}
-		if (item.resourceLinkId() != null) {
-			body.put("resourceLinkId", item.resourceLinkId());
-		}
+		Map<String, Object> body = body(item.id(), item.label(), item.scoreMaximum(), item.resourceId(), item.tag(), item.resourceLinkId());
 		LmsHttp.Response response = calls.call(registration, List.of(SCOPE_LINEITEM), "PUT", item.id(),
 				Map.of("Content-Type", LINEITEM, "Accept", LINEITEM), JSONObjectUtils.toJSONString(body), true);
 		if (response.status() != 200) {
 			throw ServiceCalls.failed(registration, "PUT", item.id(), response);
 		}
 		return lineItem(registration, item.id(), object(registration, item.id(), response.body()));
+	}
+
+	/** A line item as AGS wants it: label and scoreMaximum always (Moodle requires them), the rest when set. */
+	private static Map<String, Object> body(String id, String label, double scoreMaximum, String resourceId, String tag,
+			String resourceLinkId) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		if (id != null) {
+			body.put("id", id);
+		}
+		body.put("label", label);
+		body.put("scoreMaximum", scoreMaximum);
+		if (resourceId != null) {
+			body.put("resourceId", resourceId);
+		}
+		if (tag != null) {
+			body.put("tag", tag);
+		}
+		if (resourceLinkId != null) {
+			body.put("resourceLinkId", resourceLinkId);
+		}
+		return body;
 	}
 
 	/** All results of a column, or one learner's ({@code userId} not null). */

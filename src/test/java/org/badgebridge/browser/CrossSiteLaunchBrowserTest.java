@@ -29,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.badgebridge.platform.Registrations;
 import org.badgebridge.support.BrowserCondition;
 import org.badgebridge.support.FreePort;
-import org.badgebridge.support.RunningDemo;
+import org.badgebridge.support.DemoServerTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,16 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (and completes) the launch in a new window.
  */
 @ExtendWith(BrowserCondition.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = "badgebridge.demo.enabled=true")
-@ActiveProfiles("test")
-class CrossSiteLaunchBrowserTest {
+class CrossSiteLaunchBrowserTest extends DemoServerTest {
 
-	static final int PORT = FreePort.find();
-
-	@DynamicPropertySource
-	static void ports(DynamicPropertyRegistry registry) {
-		RunningDemo.properties(registry, PORT);
-	}
 
 	@Autowired
 	Registrations registrations;
@@ -58,7 +50,6 @@ class CrossSiteLaunchBrowserTest {
 
 	Path profile;
 
-	String demo = RunningDemo.issuer(PORT);
 
 	WebDriver chromium(Map<String, Object> prefs) throws Exception {
 		profile = Files.createTempDirectory("bb-chromium");

@@ -22,7 +22,7 @@ import org.badgebridge.mail.Outbox;
 import org.badgebridge.platform.Registrations;
 import org.badgebridge.support.FreePort;
 import org.badgebridge.support.HttpBrowser;
-import org.badgebridge.support.RunningDemo;
+import org.badgebridge.support.DemoServerTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,17 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * least 80% on Final project", grades a learner 85 in the LMS gradebook, and within one sync the award
  * exists, the gradebook shows the badge column at 1 and the claim mail is in the outbox with a working link.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = { "badgebridge.demo.enabled=true",
-		"badgebridge.events.resubmit-after=5s" })
-@ActiveProfiles("test")
-class DemoAwardingEndToEndIntegrationTest {
+class DemoAwardingEndToEndIntegrationTest extends DemoServerTest {
 
-	static final int PORT = FreePort.find();
-
-	@DynamicPropertySource
-	static void ports(DynamicPropertyRegistry registry) {
-		RunningDemo.properties(registry, PORT);
-	}
 
 	@Autowired
 	Registrations registrations;
@@ -52,7 +43,6 @@ class DemoAwardingEndToEndIntegrationTest {
 	@Autowired
 	Outbox outbox;
 
-	String demo = RunningDemo.issuer(PORT);
 
 	static <T> T await(String what, Supplier<T> probe) throws InterruptedException {
 		for (int i = 0; i < 150; i++) {

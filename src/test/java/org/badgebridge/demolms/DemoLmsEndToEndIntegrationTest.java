@@ -25,7 +25,7 @@ import org.badgebridge.platform.RegistrationState;
 import org.badgebridge.platform.Registrations;
 import org.badgebridge.platform.ToolKeys;
 import org.badgebridge.support.FreePort;
-import org.badgebridge.support.RunningDemo;
+import org.badgebridge.support.DemoServerTest;
 import org.badgebridge.support.HttpBrowser;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,16 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * start, a teacher adding a badge by Deep Linking, learner and teacher launches, and the demo's AGS/NRPS
  * behaving like Moodle's.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = "badgebridge.demo.enabled=true")
-@ActiveProfiles("test")
-class DemoLmsEndToEndIntegrationTest {
+class DemoLmsEndToEndIntegrationTest extends DemoServerTest {
 
-	static final int PORT = FreePort.find();
-
-	@DynamicPropertySource
-	static void ports(DynamicPropertyRegistry registry) {
-		RunningDemo.properties(registry, PORT);
-	}
 
 	@Autowired
 	Registrations registrations;
@@ -52,7 +44,6 @@ class DemoLmsEndToEndIntegrationTest {
 	@Autowired
 	ToolKeys toolKeys;
 
-	String demo = RunningDemo.issuer(PORT);
 
 	Registration awaitRegistration() throws InterruptedException {
 		for (int i = 0; i < 100; i++) {
