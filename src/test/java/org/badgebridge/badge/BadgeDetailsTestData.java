@@ -1,6 +1,6 @@
 package org.badgebridge.badge;
 
-/** A complete set of EU micro-credential elements, for tests. */
+/** Test data of the badge module for other modules' tests: complete EU elements, a PNG image. */
 public final class BadgeDetailsTestData {
 
 	private BadgeDetailsTestData() {
@@ -8,5 +8,9 @@ public final class BadgeDetailsTestData {
 
 	public static BadgeDetails complete() {
 		return BadgeDetailsUnitTest.complete();
+	}
+
+	public static byte[] png(int width, int height) throws Exception {
+		return BadgeImagesUnitTest.png(width, height);
 	}
 }

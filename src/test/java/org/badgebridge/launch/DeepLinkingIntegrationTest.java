@@ -157,6 +157,45 @@ class DeepLinkingIntegrationTest {
 	}
 
 	@Test
+	void teacherUploadsABadgeImageAndHostileUploadsStoreNothing() throws Exception {
+		Cookie session = launch("teacher1", DeepLinkingIntegrationTest::deepLinkingRequest, "/lti/deep-linking");
+		String page = mvc.perform(post("/lti/deep-linking").cookie(session).with(csrf()).param("name", "With image"))
+				.andReturn().getResponse().getContentAsString();
+		Matcher m = Pattern.compile("name=\"JWT\" value=\"([^\"]+)\"").matcher(page);
+		assertThat(m.find()).isTrue();
+		Map<?, ?> item = (Map<?, ?>) ((List<?>) SignedJWT.parse(HtmlUtils.htmlUnescape(m.group(1))).getJWTClaimsSet()
+				.getClaim(DL + "content_items")).get(0);
+		String badgeId = (String) ((Map<?, ?>) item.get("custom")).get("badge_id");
+		Cookie teacher = launch("teacher1", c -> {
+			c.put("aud", "dl-client");
+			c.put(LTI + "custom", Map.of("badge_id", badgeId));
+		}, "/lti/badges/" + badgeId);
+
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/lti/badges/" + badgeId + "/image")
+				.file(new org.springframework.mock.web.MockMultipartFile("image", "x.txt", "text/plain", "not an image".getBytes()))
+				.cookie(teacher).with(csrf())).andExpect(status().isFound())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("error",
+						org.hamcrest.Matchers.containsString("not a PNG or SVG")));
+		mvc.perform(get("/badges/" + badgeId + "/image")).andExpect(status().isNotFound());
+
+		byte[] png = org.badgebridge.badge.BadgeDetailsTestData.png(64, 64);
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/lti/badges/" + badgeId + "/image")
+				.file(new org.springframework.mock.web.MockMultipartFile("image", "badge.png", "image/png", png)).cookie(teacher))
+				.andExpect(status().isForbidden());
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/lti/badges/" + badgeId + "/image")
+				.file(new org.springframework.mock.web.MockMultipartFile("image", "badge.png", "image/png", png)).cookie(teacher)
+				.with(csrf())).andExpect(status().isFound());
+		mvc.perform(get("/badges/" + badgeId + "/image")).andExpect(status().isOk())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("Content-Type", "image/png"))
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("X-Content-Type-Options", "nosniff"))
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().bytes(png));
+		Cookie learner = launch("student1", c -> c.put(LTI + "custom", Map.of("badge_id", badgeId)), "/lti/badges/" + badgeId);
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/lti/badges/" + badgeId + "/image")
+				.file(new org.springframework.mock.web.MockMultipartFile("image", "badge.png", "image/png", png)).cookie(learner)
+				.with(csrf())).andExpect(status().isForbidden());
+	}
+
+	@Test
 	void formsOfTheToolNeedTheirCsrfToken() throws Exception {
 		Cookie session = launch("teacher1", DeepLinkingIntegrationTest::deepLinkingRequest, "/lti/deep-linking");
 		mvc.perform(post("/lti/deep-linking").cookie(session).param("name", "No token")).andExpect(status().isForbidden());

@@ -54,11 +54,14 @@ class BadgePagesController {
 
 	private final org.badgebridge.claim.EmailConfirmations emails;
 
+	private final org.badgebridge.badge.BadgeImages images;
+
 	static final java.time.Duration LEARNER_SYNC_BUDGET = java.time.Duration.ofSeconds(2);
 
 	BadgePagesController(Badges badges, Courses courses, CourseData courseData, CourseColumns columns, CourseSyncs syncs,
 			Awards awards, ClaimMails claimMails, org.badgebridge.award.Approvals approvals,
-			org.badgebridge.claim.EmailConfirmations emails) {
+			org.badgebridge.claim.EmailConfirmations emails, org.badgebridge.badge.BadgeImages images) {
+		this.images = images;
 		this.emails = emails;
 		this.approvals = approvals;
 		this.badges = badges;
@@ -74,6 +77,7 @@ class BadgePagesController {
 	String badge(@PathVariable String id, ToolSession session, Model model) {
 		BadgeClass badge = badgeOf(id, session);
 		model.addAttribute("badge", badge);
+		model.addAttribute("imageUrl", images.find(badge.id()).isPresent() ? "/badges/" + badge.id() + "/image" : null);
 		model.addAttribute("toolSession", session);
 		model.addAttribute("course", courses.context(session.contextId()).orElse(null));
 		if (!session.isTeacher()) {
@@ -109,6 +113,23 @@ class BadgePagesController {
 		model.addAttribute("pendingApprovals", approvals.pending(badge.id(), session.contextId()));
 		model.addAttribute("meeting", standings.stream().filter(s -> s.outcome() != null && s.outcome().met()).count());
 		return "launch/badge-teacher";
+	}
+
+	@PostMapping("/lti/badges/{id}/image")
+	String image(@PathVariable String id, ToolSession session,
+			@RequestParam("image") org.springframework.web.multipart.MultipartFile file, RedirectAttributes redirect) {
+		BadgeClass badge = teacherBadge(id, session);
+		try {
+			images.store(badge.id(), file.getBytes());
+			redirect.addFlashAttribute("notice", "Image saved.");
+		}
+		catch (InvalidBadgeException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		catch (java.io.IOException ex) {
+			redirect.addFlashAttribute("error", "The upload could not be read.");
+		}
+		return "redirect:/lti/badges/" + id;
 	}
 
 	@PostMapping("/lti/badges/{id}/details")

@@ -1,0 +1,216 @@
+package org.badgebridge.badge;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+/**
+ * Badge images: PNG (checked by its signature and header, dimensions bounded before anything is decoded) or
+ * SVG (parsed without DTDs or external entities, then reduced to a whitelist of drawing elements and
+ * attributes: no scripts, event handlers, foreign objects or external references). At most 2 MB; a refused
+ * upload stores nothing.
+ */
+@Service
+public class BadgeImages {
+
+	public static final int MAX_BYTES = 2 * 1024 * 1024;
+
+	static final int MAX_SIDE = 2048;
+
+	private static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+
+	private static final Set<String> SVG_ELEMENTS = Set.of("svg", "g", "defs", "title", "desc", "path", "rect", "circle",
+			"ellipse", "line", "polyline", "polygon", "text", "tspan", "lineargradient", "radialgradient", "stop", "clippath",
+			"mask", "use", "symbol", "pattern", "filter", "fegaussianblur", "feoffset", "feblend", "fecolormatrix", "femerge",
+			"femergenode", "metadata", "image");
+
+	private static final Set<String> SVG_ATTRIBUTES = Set.of("id", "class", "d", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy",
+			"r", "rx", "ry", "width", "height", "points", "viewbox", "fill", "fill-opacity", "fill-rule", "stroke", "stroke-width",
+			"stroke-opacity", "stroke-linecap", "stroke-linejoin", "stroke-dasharray", "opacity", "transform", "offset",
+			"stop-color", "stop-opacity", "gradientunits", "gradienttransform", "font-family", "font-size", "font-weight",
+			"text-anchor", "dominant-baseline", "clip-path", "mask", "filter", "stddeviation", "dx", "dy", "in", "in2", "mode",
+			"values", "type", "result", "preserveaspectratio", "version", "xmlns", "href", "xlink:href", "xmlns:xlink",
+			"letter-spacing", "style");
+
+	public record Image(String contentType, byte[] bytes, Integer width, Integer height) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	public BadgeImages(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	public Image store(String badgeId, byte[] upload) {
+		Image image = validate(upload);
+		jdbc.sql("delete from badge_image where badge_id=?").param(badgeId).update();
+		jdbc.sql("insert into badge_image (badge_id, content_type, bytes, width, height, updated_at) values (?,?,?,?,?,?)")
+				.params(badgeId, image.contentType(), image.bytes(), image.width(), image.height(), clock.millis()).update();
+		return image;
+	}
+
+	public Optional<Image> find(String badgeId) {
+		return jdbc.sql("select content_type, bytes, width, height from badge_image where badge_id=?").param(badgeId)
+				.query((rs, i) -> new Image(rs.getString(1), rs.getBytes(2), (Integer) rs.getObject(3, Integer.class),
+						(Integer) rs.getObject(4, Integer.class)))
+				.optional();
+	}
+
+	/** Checks an upload and returns what would be stored (the sanitised SVG, or the PNG as it is). */
+	public static Image validate(byte[] upload) {
+		if (upload == null || upload.length == 0) {
+			throw new InvalidBadgeException("The file is empty.");
+		}
+		if (upload.length > MAX_BYTES) {
+			throw new InvalidBadgeException("The image is larger than 2 MB.");
+		}
+		if (startsWith(upload, PNG)) {
+			return png(upload);
+		}
+		String head = new String(upload, 0, Math.min(upload.length, 512), StandardCharsets.UTF_8).replace("\uFEFF", "").trim()
+				.toLowerCase(Locale.ROOT);
+		if (head.startsWith("<?xml") || head.startsWith("<svg") || head.startsWith("<!--")) {
+			return svg(upload);
+		}
+		throw new InvalidBadgeException("The file is not a PNG or SVG image.");
+	}
+
+	private static Image png(byte[] upload) {
+		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
+			Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("png");
+			ImageReader reader = readers.next();
+			try {
+				reader.setInput(in, true, true);
+				int width = reader.getWidth(0);
+				int height = reader.getHeight(0);
+				if (width < 1 || height < 1 || width > MAX_SIDE || height > MAX_SIDE) {
+					throw new InvalidBadgeException("The image is " + width + "x" + height + " pixels; at most " + MAX_SIDE + "x"
+							+ MAX_SIDE + " is accepted.");
+				}
+				if (reader.read(0) == null) { // decodes within the bounds just checked: a broken image is refused here
+					throw new InvalidBadgeException("The PNG image cannot be read.");
+				}
+				return new Image("image/png", upload, width, height);
+			}
+			finally {
+				reader.dispose();
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			if (ex instanceof InvalidBadgeException invalid) {
+				throw invalid;
+			}
+			throw new InvalidBadgeException("The PNG image is broken: " + ex.getClass().getSimpleName() + ".");
+		}
+	}
+
+	private static Image svg(byte[] upload) {
+		Document doc;
+		try {
+			DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+			factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+			factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+			factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+			factory.setXIncludeAware(false);
+			factory.setExpandEntityReferences(false);
+			factory.setNamespaceAware(false);
+			DocumentBuilder builder = factory.newDocumentBuilder();
+			builder.setErrorHandler(null);
+			doc = builder.parse(new ByteArrayInputStream(upload));
+		}
+		catch (Exception ex) {
+			throw new InvalidBadgeException("The SVG image is not well-formed XML, or uses a DOCTYPE or entities, which are refused.");
+		}
+		Element root = doc.getDocumentElement();
+		if (!"svg".equalsIgnoreCase(root.getTagName())) {
+			throw new InvalidBadgeException("The file is XML but not an SVG image.");
+		}
+		clean(root);
+		try {
+			Transformer t = TransformerFactory.newInstance().newTransformer();
+			t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			t.transform(new DOMSource(doc), new StreamResult(out));
+			return new Image("image/svg+xml", out.toByteArray(), null, null);
+		}
+		catch (Exception ex) {
+			throw new InvalidBadgeException("The SVG image could not be written back.");
+		}
+	}
+
+	private static void clean(Element element) {
+		NamedNodeMap attributes = element.getAttributes();
+		for (int i = attributes.getLength() - 1; i >= 0; i--) {
+			Attr a = (Attr) attributes.item(i);
+			String name = a.getName().toLowerCase(Locale.ROOT);
+			String value = a.getValue().trim().toLowerCase(Locale.ROOT);
+			boolean reference = name.equals("href") || name.endsWith(":href");
+			boolean safe = SVG_ATTRIBUTES.contains(name) && !name.startsWith("on")
+					&& !(reference && !(value.startsWith("#") || value.startsWith("data:image/png;base64,")))
+					&& !(name.equals("style") && (value.contains("url(") || value.contains("expression") || value.contains("@import")))
+					&& !value.startsWith("javascript:");
+			if (!safe) {
+				element.removeAttributeNode(a);
+			}
+		}
+		NodeList children = element.getChildNodes();
+		for (int i = children.getLength() - 1; i >= 0; i--) {
+			Node child = children.item(i);
+			if (child.getNodeType() == Node.ELEMENT_NODE) {
+				Element e = (Element) child;
+				if (SVG_ELEMENTS.contains(e.getTagName().toLowerCase(Locale.ROOT))) {
+					clean(e);
+				}
+				else {
+					element.removeChild(e); // script, foreignObject, style, iframe, animate ... and anything unknown
+				}
+			}
+			else if (child.getNodeType() == Node.PROCESSING_INSTRUCTION_NODE) {
+				element.removeChild(child);
+			}
+		}
+	}
+
+	private static boolean startsWith(byte[] bytes, byte[] prefix) {
+		if (bytes.length < prefix.length) {
+			return false;
+		}
+		for (int i = 0; i < prefix.length; i++) {
+			if (bytes[i] != prefix[i]) {
+				return false;
+			}
+		}
+		return true;
+	}
+}
