@@ -91,7 +91,7 @@ public class ClaimMails {
 		}
 		BadgeClass badge = badges.find(award.badgeId()).orElseThrow();
 		CourseContext course = courses.context(award.contextId()).orElseThrow();
-		Locale locale = locale(award.locale());
+		Locale locale = locale(award.locale() != null ? award.locale() : courses.defaultLocale(award.contextId()).orElse(null));
 		String token = ClaimLinks.newToken();
 		String link = urls.absolute("/claim/" + token);
 		Instant expires = links.expiryFromNow();

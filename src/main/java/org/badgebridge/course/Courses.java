@@ -38,6 +38,9 @@ public class Courses {
 						  ags_scopes, memberships_url, last_launch_at, created_at) values (?,?,?,?,?,?,?,?,?,?)""")
 						.params(f.registrationId(), f.deploymentId(), lmsContextId, cut(f.contextLabel()), cut(f.contextTitle()),
 								f.lineItemsUrl(), scopes, f.membershipsUrl(), now, now).update());
+		if (f.role() == CourseRole.TEACHER && f.locale() != null) {
+			jdbc.sql("update course_context set default_locale=? where id=?").params(f.locale(), contextId).update();
+		}
 		// keep endpoints the platform stops sending (Moodle omits NRPS until the tool is used in the course)
 		jdbc.sql("""
 				update course_context set deployment_id=?, label=coalesce(?, label), title=coalesce(?, title),
@@ -68,6 +71,12 @@ public class Courses {
 					.params(cut(f.resourceLinkTitle()), f.lineItemUrl(), f.badgeId(), now, linkId).update();
 		}
 		return new LaunchRecord(contextId, memberId, linkId);
+	}
+
+	/** The course's default language (from teachers' launches), for learners who never launched. */
+	public Optional<String> defaultLocale(long contextId) {
+		return jdbc.sql("select default_locale from course_context where id=?").param(contextId).query(String.class).optional()
+				.filter(java.util.Objects::nonNull);
 	}
 
 	/** An email the learner confirmed themselves (the LMS shared none); the LMS's own, once shared, wins later. */

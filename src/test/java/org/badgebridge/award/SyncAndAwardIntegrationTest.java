@@ -287,6 +287,21 @@ class SyncAndAwardIntegrationTest {
 	}
 
 	@Test
+	void claimMailOfALearnerWhoNeverLaunchedIsInTheCoursesLanguage() {
+		Registration registration = registrations.find(base, "client").orElseThrow();
+		courses.recordLaunch(new LaunchFacts(registration.id(), "1", "2", "LTI101", "Test course", "3", "Terry", null, "nl-NL",
+				List.of("Instructor"), CourseRole.TEACHER, "1", "Badge link", null, null, null, null, null));
+		results("[{\"userId\":\"5\",\"resultScore\":95,\"resultMaximum\":100}]");
+		syncs.sync(contextId);
+		awards.evaluateCourse(contextId);
+		Award award = awards.forBadge(badge.id()).get(0);
+		claimMails.queue(award.id());
+		var mail = outbox.recent(20).stream().filter(m -> m.dedupKey().equals("claim:" + award.id())).findFirst().orElseThrow();
+		assertThat(mail.subject()).isEqualTo("Je hebt de badge \"Data Literacy\" behaald");
+		assertThat(mail.textBody()).contains("Hallo Sue Second", "/claim/");
+	}
+
+	@Test
 	void revocationIsRecordedWithWhoAndWhy() {
 		results("[{\"userId\":\"4\",\"resultScore\":90,\"resultMaximum\":100}]");
 		syncs.sync(contextId);

@@ -136,8 +136,10 @@ class DemoAwardingEndToEndIntegrationTest extends DemoServerTest {
 		assertThat(claimed.body()).contains("id=\"claimed\"");
 		assertThat(awards.find(award.id()).orElseThrow().claimed()).isTrue();
 
-		// the teacher's table and the learner's panel agree
-		assertThat(teacher.get(badgeUrl).body()).contains("claimed");
+		// the teacher's table and the learner's panel agree; the criteria table counts who meets each rule now
+		String teacherPage = teacher.get(badgeUrl).body();
+		assertThat(teacherPage).contains("claimed", "id=\"criteria-counts\"");
+		assertThat(teacherPage).containsPattern("At least 80% on Final project</td><td class=\"count\">1</td>");
 		HttpBrowser.Page panel = ana.settle(ana.get(demo + "/initiate?user=201&link=" + linkId));
 		assertThat(panel.body()).contains("id=\"earned\"", "You have claimed it", "At least 80% on Final project");
 		HttpBrowser ben = new HttpBrowser();

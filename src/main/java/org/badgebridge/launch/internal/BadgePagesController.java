@@ -111,6 +111,7 @@ class BadgePagesController {
 		model.addAttribute("sync", syncs.status(session.contextId()).orElse(null));
 		model.addAttribute("criteriaJson", badge.hasCriteria() ? CriteriaJson.write(badge.criteria()) : "");
 		model.addAttribute("pendingApprovals", approvals.pending(badge.id(), session.contextId()));
+		model.addAttribute("meetingPerCriterion", meetingPerCriterion(standings));
 		model.addAttribute("meeting", standings.stream().filter(s -> s.outcome() != null && s.outcome().met()).count());
 		return "launch/badge-teacher";
 	}
@@ -149,6 +150,25 @@ class BadgePagesController {
 			redirect.addFlashAttribute("error", ex.getMessage());
 		}
 		return "redirect:/lti/badges/" + id;
+	}
+
+	/** For each criterion (by key): its label and how many learners meet it now. */
+	static Map<String, Object[]> meetingPerCriterion(List<Awards.Standing> standings) {
+		Map<String, Object[]> counts = new java.util.LinkedHashMap<>();
+		for (Awards.Standing s : standings) {
+			if (s.outcome() != null) {
+				count(s.outcome().progress(), counts);
+			}
+		}
+		return counts;
+	}
+
+	private static void count(org.badgebridge.badge.Evaluation.Progress p, Map<String, Object[]> counts) {
+		Object[] entry = counts.computeIfAbsent(p.key(), k -> new Object[] { p.label(), 0 });
+		if (p.met()) {
+			entry[1] = (Integer) entry[1] + 1;
+		}
+		p.children().forEach(c -> count(c, counts));
 	}
 
 	private static String text(Map<String, String> form, String key) {
