@@ -128,11 +128,24 @@ public class CourseSyncs {
 				storeRoster(contextId, nrps.members(registration, context.membershipsUrl(), null));
 				calls++;
 			}
+			String note = null;
+			if (context.membershipsUrl() != null) {
+				int strangers = jdbc.sql("""
+						select count(*) from course_result r join course_line_item li on li.id = r.line_item_id
+						where li.context_id = ? and not exists (select 1 from course_member m where m.context_id = li.context_id
+						  and m.user_sub = r.user_sub and m.in_roster = true)""").param(contextId).query(Integer.class).single();
+				if (strangers > 0) {
+					note = strangers + " result(s) belong to users who are not in the course's roster (left the course, or not "
+							+ "visible to the tool); they are kept but nobody is awarded for them.";
+					log.warn("Course {}: {}", contextId, note);
+				}
+			}
 			int changedResults = changed;
 			int callCount = calls;
+			String syncNote = note;
 			// the sync record and the event commit together: the event publication registry delivers it at least once
 			return transactions.execute(tx -> {
-				SyncStatus status = record(contextId, start, "SUCCESS", null, callCount, changedResults);
+				SyncStatus status = record(contextId, start, "SUCCESS", syncNote, callCount, changedResults);
 				events.publishEvent(new CourseSynced(contextId, changedResults));
 				return status;
 			});

@@ -146,6 +146,7 @@ class SyncAndAwardIntegrationTest {
 						 {"userId":"99","resultScore":100,"resultMaximum":100}]""")));
 		SyncStatus status = syncs.sync(contextId);
 		assertThat(status.outcome()).isEqualTo("SUCCESS");
+		assertThat(status.error()).as("the unknown user 99 is reported").contains("1 result(s) belong to users who are not in the course's roster");
 		assertThat(status.changedResults()).isEqualTo(3);
 
 		// the CourseSynced listener evaluates too, concurrently: however the two interleave, one award

@@ -112,6 +112,10 @@ class BadgePagesController {
 		model.addAttribute("criteriaJson", badge.hasCriteria() ? CriteriaJson.write(badge.criteria()) : "");
 		model.addAttribute("pendingApprovals", approvals.pending(badge.id(), session.contextId()));
 		model.addAttribute("meetingPerCriterion", meetingPerCriterion(standings));
+		List<String> known = courseColumns.stream().map(CourseData.Column::url).toList();
+		model.addAttribute("vanishedColumns", badge.hasCriteria() ? badge.criteria().columns().stream()
+				.filter(c -> !known.contains(c.lineItemId())).map(c -> c.label() != null ? c.label() : c.lineItemId()).toList()
+				: List.of());
 		model.addAttribute("meeting", standings.stream().filter(s -> s.outcome() != null && s.outcome().met()).count());
 		return "launch/badge-teacher";
 	}
