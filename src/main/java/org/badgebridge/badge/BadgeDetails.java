@@ -26,6 +26,17 @@ public record BadgeDetails(String criteriaNarrative, boolean microCredential, St
 		return new BadgeDetails(null, false, null, null, null, null, null, null, null, null, null, null, null, null, null);
 	}
 
+	/** These details with the issuer's name and country where the badge names no awarding body or country of its own. */
+	public BadgeDetails withIssuer(IssuerProfile issuer) {
+		if (issuer == null) {
+			return this;
+		}
+		return new BadgeDetails(criteriaNarrative, microCredential, learningOutcomes, workloadValue, workloadUnit, eqfLevel,
+				assessmentType, participation, qualityAssurance, language, prerequisites, stackability, expiryMonths,
+				awardingBody == null || awardingBody.isBlank() ? issuer.name() : awardingBody,
+				country == null || country.isBlank() ? issuer.country() : country);
+	}
+
 	/** Refuses values out of range, naming the field. */
 	public BadgeDetails validated() {
 		if (workloadValue != null && (workloadValue <= 0 || workloadValue > 10_000)) {

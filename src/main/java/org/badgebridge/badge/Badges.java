@@ -21,7 +21,10 @@ public class Badges {
 
 	private final org.springframework.context.ApplicationEventPublisher events;
 
-	public Badges(JdbcClient jdbc, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+	private final Issuers issuers;
+
+	public Badges(JdbcClient jdbc, Clock clock, org.springframework.context.ApplicationEventPublisher events, Issuers issuers) {
+		this.issuers = issuers;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.events = events;
@@ -48,9 +51,10 @@ public class Badges {
 		}
 		BadgeDetails v = details.validated();
 		BadgeClass current = find(id).orElseThrow(() -> new InvalidBadgeException("No badge " + id + "."));
-		if (current.active() && !v.missingForMicroCredential().isEmpty()) {
+		java.util.List<String> missing = v.withIssuer(issuer(current)).missingForMicroCredential();
+		if (current.active() && !missing.isEmpty()) {
 			throw new InvalidBadgeException("Awarding is on: a micro-credential keeps every mandatory EU element. Missing: "
-					+ String.join(", ", v.missingForMicroCredential()) + ".");
+					+ String.join(", ", missing) + ".");
 		}
 		jdbc.sql("""
 				update badge_class set name=?, description=?, criteria_narrative=?, micro_credential=?, learning_outcomes=?,
@@ -70,7 +74,7 @@ public class Badges {
 		if (active && !badge.hasCriteria()) {
 			throw new InvalidBadgeException("Set the badge's criteria before switching awarding on.");
 		}
-		java.util.List<String> missing = badge.details().missingForMicroCredential();
+		java.util.List<String> missing = badge.details().withIssuer(issuer(badge)).missingForMicroCredential();
 		if (active && !missing.isEmpty()) {
 			throw new InvalidBadgeException("A micro-credential needs every mandatory EU element before awarding can be switched on. "
 					+ "Missing: " + String.join(", ", missing) + ".");
@@ -82,11 +86,21 @@ public class Badges {
 		return find(id).orElseThrow();
 	}
 
+	/** The badge's awarding body. */
+	public IssuerProfile issuer(BadgeClass badge) {
+		return badge.issuerId() == null ? issuers.defaultIssuer() : issuers.find(badge.issuerId()).orElseGet(issuers::defaultIssuer);
+	}
+
 	public java.util.List<BadgeClass> activeForContext(long contextId) {
 		return forContext(contextId).stream().filter(BadgeClass::active).toList();
 	}
 
 	public BadgeClass create(String name, String description, long contextId, String createdBy) {
+		return create(name, description, contextId, createdBy, null);
+	}
+
+	/** A badge of a course, issued by the registration's issuer profile (else the default one). */
+	public BadgeClass create(String name, String description, long contextId, String createdBy, Long registrationId) {
 		String n = name == null ? "" : name.trim();
 		if (n.isEmpty()) {
 			throw new InvalidBadgeException("A badge needs a name.");
@@ -100,8 +114,8 @@ public class Badges {
 		}
 		String id = UUID.randomUUID().toString();
 		long now = clock.millis();
-		jdbc.sql("insert into badge_class (id, name, description, context_id, created_by, created_at, updated_at) values (?,?,?,?,?,?,?)")
-				.params(id, n, d, contextId, createdBy, now, now).update();
+		jdbc.sql("insert into badge_class (id, name, description, context_id, created_by, created_at, updated_at, issuer_id) values (?,?,?,?,?,?,?,?)")
+				.params(id, n, d, contextId, createdBy, now, now, issuers.forRegistration(registrationId).id()).update();
 		return find(id).orElseThrow();
 	}
 
@@ -126,6 +140,7 @@ public class Badges {
 						rs.getObject("workload_value", Double.class), rs.getString("workload_unit"), rs.getString("eqf_level"),
 						rs.getString("assessment_type"), rs.getString("participation"), rs.getString("quality_assurance"),
 						rs.getString("language"), rs.getString("prerequisites"), rs.getString("stackability"),
-						rs.getObject("expiry_months", Integer.class), rs.getString("awarding_body"), rs.getString("country")));
+						rs.getObject("expiry_months", Integer.class), rs.getString("awarding_body"), rs.getString("country")),
+				rs.getObject("issuer_id", Long.class));
 	}
 }

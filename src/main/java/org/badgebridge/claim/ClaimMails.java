@@ -45,8 +45,11 @@ public class ClaimMails {
 
 	private final ToolUrls urls;
 
+	private final org.badgebridge.badge.BadgeImages images;
+
 	public ClaimMails(Awards awards, Badges badges, CourseData courseData, Courses courses, ClaimLinks links, Outbox outbox,
-			MessageSource messages, ToolUrls urls) {
+			MessageSource messages, ToolUrls urls, org.badgebridge.badge.BadgeImages images) {
+		this.images = images;
 		this.awards = awards;
 		this.badges = badges;
 		this.courseData = courseData;
@@ -98,11 +101,16 @@ public class ClaimMails {
 		String expiry = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).withZone(ZoneOffset.UTC)
 				.format(expires);
 		String name = award.recipientName() == null ? "" : award.recipientName();
-		Object[] args = { name, badge.name(), course.displayTitle(), link, expiry, award.reason() == null ? "" : award.reason() };
+		String issuer = badges.issuer(badge).name();
+		String image = images.find(badge.id()).isPresent() ? urls.absolute("/badges/" + badge.id() + "/image") : null;
+		Object[] args = { name, badge.name(), course.displayTitle(), link, expiry, award.reason() == null ? "" : award.reason(),
+				issuer };
 		String subject = messages.getMessage("claim.mail.subject", args, locale);
 		String text = messages.getMessage("claim.mail.text", args, locale);
-		Object[] escaped = { esc(name), esc(badge.name()), esc(course.displayTitle()), esc(link), esc(expiry), esc(award.reason()) };
-		String html = messages.getMessage("claim.mail.html", escaped, locale);
+		Object[] escaped = { esc(name), esc(badge.name()), esc(course.displayTitle()), esc(link), esc(expiry), esc(award.reason()),
+				esc(issuer) };
+		String html = (image == null ? "" : "<p><img src=\"" + esc(image) + "\" alt=\"\" width=\"96\" height=\"96\"></p>")
+				+ messages.getMessage("claim.mail.html", escaped, locale);
 		// the outbox's unique key decides who sends (another node may be doing the same); only the sender's link is kept
 		if (!outbox.queue(key(awardId), email, subject, text, html)) {
 			return false;

@@ -299,7 +299,27 @@ class SyncAndAwardIntegrationTest {
 		claimMails.queue(award.id());
 		var mail = outbox.recent(20).stream().filter(m -> m.dedupKey().equals("claim:" + award.id())).findFirst().orElseThrow();
 		assertThat(mail.subject()).isEqualTo("Je hebt de badge \"Data Literacy\" behaald");
-		assertThat(mail.textBody()).contains("Hallo Sue Second", "/claim/");
+		assertThat(mail.textBody()).contains("Hallo Sue Second", "/claim/", "uitgegeven door BadgeBridge");
+	}
+
+	@Autowired
+	org.badgebridge.badge.Issuers issuers;
+
+	@Test
+	void badgesOfARegistrationWithItsOwnIssuerAreIssuedByIt() {
+		Registration registration = registrations.find(base, "client").orElseThrow();
+		issuers.save(null, "Example University", "https://example.edu", "badges@example.edu", "NL", null, registration.id());
+		BadgeClass own = badges.create("Issued by the university", "", contextId, "3", registration.id());
+		assertThat(badges.issuer(own).name()).isEqualTo("Example University");
+		assertThat(badges.issuer(badges.create("Default", "", contextId, "3")).isDefault()).isTrue();
+		org.badgebridge.badge.BadgeDetails c = org.badgebridge.badge.BadgeDetailsTestData.complete();
+		org.badgebridge.badge.BadgeDetails noBody = new org.badgebridge.badge.BadgeDetails(null, true, c.learningOutcomes(),
+				c.workloadValue(), c.workloadUnit(), c.eqfLevel(), c.assessmentType(), c.participation(), c.qualityAssurance(), null,
+				null, null, null, null, null);
+		assertThat(noBody.missingForMicroCredential()).contains("awarding body", "country of the awarding body");
+		assertThat(noBody.withIssuer(badges.issuer(own)).missingForMicroCredential()).as("the issuer supplies both").isEmpty();
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> issuers.save(null, "Again", null, null, null, null, registration.id()))
+				.hasMessageContaining("has an issuer already");
 	}
 
 	@Test

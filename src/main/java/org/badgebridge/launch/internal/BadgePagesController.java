@@ -112,6 +112,8 @@ class BadgePagesController {
 		model.addAttribute("criteriaJson", badge.hasCriteria() ? CriteriaJson.write(badge.criteria()) : "");
 		model.addAttribute("pendingApprovals", approvals.pending(badge.id(), session.contextId()));
 		model.addAttribute("meetingPerCriterion", meetingPerCriterion(standings));
+		model.addAttribute("issuer", badges.issuer(badge));
+		model.addAttribute("missingElements", badge.details().withIssuer(badges.issuer(badge)).missingForMicroCredential());
 		List<String> known = courseColumns.stream().map(CourseData.Column::url).toList();
 		model.addAttribute("vanishedColumns", badge.hasCriteria() ? badge.criteria().columns().stream()
 				.filter(c -> !known.contains(c.lineItemId())).map(c -> c.label() != null ? c.label() : c.lineItemId()).toList()

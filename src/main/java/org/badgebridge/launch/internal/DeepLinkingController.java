@@ -86,7 +86,8 @@ class DeepLinkingController {
 				try {
 					// one transaction: a second submit of the same form creates no second badge
 					badge = transactions.execute(tx -> {
-						BadgeClass created = badges.create(name, description, session.contextId(), session.userSub());
+						BadgeClass created = badges.create(name, description, session.contextId(), session.userSub(),
+								session.registrationId());
 						answerOnce(session);
 						return created;
 					});

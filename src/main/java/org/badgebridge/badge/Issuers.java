@@ -1,0 +1,109 @@
+package org.badgebridge.badge;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Issuer profiles. The default one is made on first use from {@code badgebridge.issuer.*}; an institution that
+ * shares the tool gets its own profile per platform registration, used for the badges made in its courses.
+ */
+@Service
+public class Issuers {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final String defaultName;
+
+	private final String defaultUrl;
+
+	private final String defaultCountry;
+
+	public Issuers(JdbcClient jdbc, Clock clock, @Value("${badgebridge.issuer.name:BadgeBridge}") String defaultName,
+			@Value("${badgebridge.issuer.url:${badgebridge.public-url}}") String defaultUrl,
+			@Value("${badgebridge.issuer.country:}") String defaultCountry) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.defaultName = defaultName;
+		this.defaultUrl = defaultUrl;
+		this.defaultCountry = defaultCountry.isBlank() ? null : defaultCountry;
+	}
+
+	public List<IssuerProfile> all() {
+		defaultIssuer();
+		return jdbc.sql("select * from issuer_profile order by is_default desc, name").query(this::row).list();
+	}
+
+	public IssuerProfile defaultIssuer() {
+		Optional<IssuerProfile> found = jdbc.sql("select * from issuer_profile where is_default = true order by id").query(this::row)
+				.list().stream().findFirst();
+		if (found.isPresent()) {
+			return found.get();
+		}
+		jdbc.sql("insert into issuer_profile (name, url, country, is_default, created_at) values (?,?,?,true,?)")
+				.params(defaultName, defaultUrl, defaultCountry, clock.millis()).update();
+		return jdbc.sql("select * from issuer_profile where is_default = true order by id").query(this::row).list().get(0);
+	}
+
+	/** The registration's own issuer, else the default. */
+	public IssuerProfile forRegistration(Long registrationId) {
+		if (registrationId != null) {
+			Optional<IssuerProfile> own = jdbc.sql("select * from issuer_profile where registration_id=?").param(registrationId)
+					.query(this::row).optional();
+			if (own.isPresent()) {
+				return own.get();
+			}
+		}
+		return defaultIssuer();
+	}
+
+	public Optional<IssuerProfile> find(long id) {
+		return jdbc.sql("select * from issuer_profile where id=?").param(id).query(this::row).optional();
+	}
+
+	/** Creates (id null) or changes an issuer; a registration has at most one. */
+	public IssuerProfile save(Long id, String name, String url, String email, String country, String description,
+			Long registrationId) {
+		if (name == null || name.isBlank() || name.length() > 255) {
+			throw new InvalidBadgeException("An issuer needs a name of at most 255 characters.");
+		}
+		if (url != null && !url.isBlank() && !url.matches("https?://\\S+")) {
+			throw new InvalidBadgeException("The issuer's URL must be an http(s) URL.");
+		}
+		if (email != null && !email.isBlank() && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+			throw new InvalidBadgeException("That is not an email address.");
+		}
+		try {
+			if (id == null) {
+				jdbc.sql("insert into issuer_profile (name, url, email, country, description, registration_id, is_default, created_at) values (?,?,?,?,?,?,false,?)")
+						.params(name.trim(), blank(url), blank(email), blank(country), blank(description), registrationId, clock.millis())
+						.update();
+				return jdbc.sql("select * from issuer_profile where name=? order by id desc").param(name.trim()).query(this::row).list()
+						.get(0);
+			}
+			jdbc.sql("update issuer_profile set name=?, url=?, email=?, country=?, description=?, registration_id=? where id=?")
+					.params(name.trim(), blank(url), blank(email), blank(country), blank(description), registrationId, id).update();
+			return find(id).orElseThrow();
+		}
+		catch (DuplicateKeyException ex) {
+			throw new InvalidBadgeException("That platform registration has an issuer already.");
+		}
+	}
+
+	private static String blank(String s) {
+		return s == null || s.isBlank() ? null : s.trim();
+	}
+
+	private IssuerProfile row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+		long reg = rs.getLong("registration_id");
+		return new IssuerProfile(rs.getLong("id"), rs.getString("name"), rs.getString("url"), rs.getString("email"),
+				rs.getString("country"), rs.getString("description"), rs.wasNull() ? null : reg, rs.getBoolean("is_default"));
+	}
+}
