@@ -57,7 +57,7 @@ public class Awards {
 	}
 
 	/** A learner's standing for one badge: the evaluation and the award, if any. */
-	public record Standing(CourseData.Member member, Evaluation.Outcome outcome, Award award) {
+	public record Standing(CourseData.Member member, Evaluation.Outcome outcome, Award award, java.time.Instant lastResultAt) {
 	}
 
 	/** Every active learner of the course against the badge, from the last complete sync's data. */
@@ -68,7 +68,7 @@ public class Awards {
 		return courseData.members(badge.contextId()).stream().filter(CourseData.Member::activeLearner)
 				.map(m -> new Standing(m, badge.hasCriteria() ? evaluate(badge, results.get(m.userSub()),
 						hasApproval(badge.criteria().root()) ? approvals.approvedKeys(badge.id(), badge.contextId(), m.userSub()) : Set.of())
-						: null, awards.get(m.userSub())))
+						: null, awards.get(m.userSub()), lastResult(results.get(m.userSub()))))
 				.toList();
 	}
 
@@ -165,6 +165,11 @@ public class Awards {
 	public Optional<Award> forLearner(String badgeId, long contextId, String userSub) {
 		return jdbc.sql("select * from award where badge_id=? and context_id=? and user_sub=?").params(badgeId, contextId, userSub)
 				.query(this::row).optional();
+	}
+
+	private static java.time.Instant lastResult(Map<String, CourseData.ColumnResult> results) {
+		return results == null ? null : results.values().stream().map(CourseData.ColumnResult::resultAt)
+				.filter(java.util.Objects::nonNull).max(java.util.Comparator.naturalOrder()).orElse(null);
 	}
 
 	static boolean hasApproval(org.badgebridge.badge.Criterion c) {

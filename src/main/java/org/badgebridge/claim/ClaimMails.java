@@ -119,6 +119,29 @@ public class ClaimMails {
 		return true;
 	}
 
+	/** Tells the learner their award was revoked, and why (once per award). */
+	@Transactional
+	public boolean revoked(String awardId) {
+		Award award = awards.find(awardId).orElse(null);
+		if (award == null || !award.revoked()) {
+			return false;
+		}
+		String email = award.recipientEmail() != null ? award.recipientEmail()
+				: courseData.member(award.contextId(), award.userSub()).map(CourseData.Member::email).orElse(null);
+		if (email == null || email.isBlank()) {
+			return false;
+		}
+		BadgeClass badge = badges.find(award.badgeId()).orElseThrow();
+		CourseContext course = courses.context(award.contextId()).orElseThrow();
+		Locale locale = locale(award.locale() != null ? award.locale() : courses.defaultLocale(award.contextId()).orElse(null));
+		String name = award.recipientName() == null ? "" : award.recipientName();
+		String issuer = badges.issuer(badge).name();
+		Object[] args = { name, badge.name(), course.displayTitle(), award.revokeReason(), issuer };
+		Object[] escaped = { esc(name), esc(badge.name()), esc(course.displayTitle()), esc(award.revokeReason()), esc(issuer) };
+		return outbox.queue("revoked:" + awardId, email, messages.getMessage("revoke.mail.subject", args, locale),
+				messages.getMessage("revoke.mail.text", args, locale), messages.getMessage("revoke.mail.html", escaped, locale));
+	}
+
 	static Locale locale(String value) {
 		if (value != null && value.toLowerCase(Locale.ROOT).startsWith("nl")) {
 			return Locale.forLanguageTag("nl");

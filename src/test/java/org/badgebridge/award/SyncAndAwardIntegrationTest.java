@@ -333,6 +333,13 @@ class SyncAndAwardIntegrationTest {
 		assertThat(revoked.revokeReason()).isEqualTo("Plagiarism in the final project");
 		assertThat(jdbc.sql("select actor from award_log where award_id=? and action='REVOKED'").param(award.id())
 				.query(String.class).single()).isEqualTo("teacher:3");
+		// the learner is told, once
+		claimMails.revoked(award.id());
+		claimMails.revoked(award.id());
+		var notices = outbox.recent(50).stream().filter(m -> m.dedupKey().equals("revoked:" + award.id())).toList();
+		assertThat(notices).hasSize(1);
+		assertThat(notices.get(0).recipient()).isEqualTo("student1@example.com");
+		assertThat(notices.get(0).textBody()).contains("Reason: Plagiarism in the final project");
 		// a later sync does not award it again
 		syncs.sync(contextId);
 		awards.evaluateCourse(contextId);

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 import org.badgebridge.award.BadgeAwarded;
 import org.badgebridge.claim.ClaimMails;
 
-/** An award queues its claim mail (once: the outbox key is unique per award). */
+/** An award queues its claim mail, a revocation its notice (once each: the outbox key is unique per award and kind). */
 @Component
 class ClaimListeners {
 
@@ -19,5 +19,11 @@ class ClaimListeners {
 	@ApplicationModuleListener
 	void on(BadgeAwarded event) {
 		mails.queue(event.awardId());
+	}
+
+	/** A revocation is told to the learner (once: the outbox key is unique per award). */
+	@ApplicationModuleListener
+	void on(org.badgebridge.award.AwardRevoked event) {
+		mails.revoked(event.awardId());
 	}
 }
