@@ -69,9 +69,15 @@ public class Approvals {
 		return byId(requestId).orElseThrow();
 	}
 
-	public Set<String> approvedKeys(String badgeId, long contextId, String userSub) {
-		return new HashSet<>(jdbc.sql("select criterion_key from approval_request where badge_id=? and context_id=? and user_sub=? and status='APPROVED'")
-				.params(badgeId, contextId, userSub).query(String.class).list());
+	/** Every learner's approved criterion keys for a badge, in one query. */
+	public java.util.Map<String, Set<String>> approvedKeysByLearner(String badgeId, long contextId) {
+		java.util.Map<String, Set<String>> byLearner = new java.util.HashMap<>();
+		jdbc.sql("select user_sub, criterion_key from approval_request where badge_id=? and context_id=? and status='APPROVED'")
+				.params(badgeId, contextId)
+				.query(rs -> {
+					byLearner.computeIfAbsent(rs.getString(1), u -> new HashSet<>()).add(rs.getString(2));
+				});
+		return byLearner;
 	}
 
 	public List<Request> pending(String badgeId, long contextId) {

@@ -65,9 +65,11 @@ public class Awards {
 		Map<String, Map<String, CourseData.ColumnResult>> results = courseData.results(badge.contextId());
 		Map<String, Award> awards = new HashMap<>();
 		forBadge(badge.id()).forEach(a -> awards.put(a.userSub(), a));
+		Map<String, Set<String>> approved = badge.hasCriteria() && hasApproval(badge.criteria().root())
+				? approvals.approvedKeysByLearner(badge.id(), badge.contextId()) : Map.of();
 		return courseData.members(badge.contextId()).stream().filter(CourseData.Member::activeLearner)
 				.map(m -> new Standing(m, badge.hasCriteria() ? evaluate(badge, results.get(m.userSub()),
-						hasApproval(badge.criteria().root()) ? approvals.approvedKeys(badge.id(), badge.contextId(), m.userSub()) : Set.of())
+						approved.getOrDefault(m.userSub(), Set.of()))
 						: null, awards.get(m.userSub()), lastResult(results.get(m.userSub()))))
 				.toList();
 	}

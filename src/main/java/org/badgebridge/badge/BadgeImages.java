@@ -79,6 +79,10 @@ public class BadgeImages {
 		return image;
 	}
 
+	public boolean exists(String badgeId) {
+		return jdbc.sql("select count(*) from badge_image where badge_id=?").param(badgeId).query(Integer.class).single() > 0;
+	}
+
 	public Optional<Image> find(String badgeId) {
 		return jdbc.sql("select content_type, bytes, width, height from badge_image where badge_id=?").param(badgeId)
 				.query((rs, i) -> new Image(rs.getString(1), rs.getBytes(2), (Integer) rs.getObject(3, Integer.class),

@@ -85,16 +85,15 @@ public class ClaimMails {
 		if (award == null || award.revoked()) {
 			return false;
 		}
-		String email = award.recipientEmail() != null ? award.recipientEmail()
-				: courseData.member(award.contextId(), award.userSub()).map(CourseData.Member::email).orElse(null);
-		if (email == null || email.isBlank()) {
+		String email = recipient(award);
+		if (email == null) {
 			log.info("Award {}: the LMS shared no email for learner {}; the claim mail waits until the learner gives one",
 					awardId, award.userSub());
 			return false;
 		}
 		BadgeClass badge = badges.find(award.badgeId()).orElseThrow();
 		CourseContext course = courses.context(award.contextId()).orElseThrow();
-		Locale locale = locale(award.locale() != null ? award.locale() : courses.defaultLocale(award.contextId()).orElse(null));
+		Locale locale = locale(award);
 		String token = ClaimLinks.newToken();
 		String link = urls.absolute("/claim/" + token);
 		Instant expires = links.expiryFromNow();
@@ -102,7 +101,7 @@ public class ClaimMails {
 				.format(expires);
 		String name = award.recipientName() == null ? "" : award.recipientName();
 		String issuer = badges.issuer(badge).name();
-		String image = images.find(badge.id()).isPresent() ? urls.absolute("/badges/" + badge.id() + "/image") : null;
+		String image = images.exists(badge.id()) ? urls.absolute("/badges/" + badge.id() + "/image") : null;
 		Object[] args = { name, badge.name(), course.displayTitle(), link, expiry, award.reason() == null ? "" : award.reason(),
 				issuer };
 		String subject = messages.getMessage("claim.mail.subject", args, locale);
@@ -126,20 +125,31 @@ public class ClaimMails {
 		if (award == null || !award.revoked()) {
 			return false;
 		}
-		String email = award.recipientEmail() != null ? award.recipientEmail()
-				: courseData.member(award.contextId(), award.userSub()).map(CourseData.Member::email).orElse(null);
-		if (email == null || email.isBlank()) {
+		String email = recipient(award);
+		if (email == null) {
 			return false;
 		}
 		BadgeClass badge = badges.find(award.badgeId()).orElseThrow();
 		CourseContext course = courses.context(award.contextId()).orElseThrow();
-		Locale locale = locale(award.locale() != null ? award.locale() : courses.defaultLocale(award.contextId()).orElse(null));
+		Locale locale = locale(award);
 		String name = award.recipientName() == null ? "" : award.recipientName();
 		String issuer = badges.issuer(badge).name();
 		Object[] args = { name, badge.name(), course.displayTitle(), award.revokeReason(), issuer };
 		Object[] escaped = { esc(name), esc(badge.name()), esc(course.displayTitle()), esc(award.revokeReason()), esc(issuer) };
 		return outbox.queue("revoked:" + awardId, email, messages.getMessage("revoke.mail.subject", args, locale),
 				messages.getMessage("revoke.mail.text", args, locale), messages.getMessage("revoke.mail.html", escaped, locale));
+	}
+
+	/** The award's address, else the member's (shared by the LMS or confirmed by the learner); null when none. */
+	private String recipient(Award award) {
+		String email = award.recipientEmail() != null ? award.recipientEmail()
+				: courseData.member(award.contextId(), award.userSub()).map(CourseData.Member::email).orElse(null);
+		return email == null || email.isBlank() ? null : email;
+	}
+
+	/** The learner's language from their launches, else the course's. */
+	private Locale locale(Award award) {
+		return locale(award.locale() != null ? award.locale() : courses.defaultLocale(award.contextId()).orElse(null));
 	}
 
 	static Locale locale(String value) {

@@ -85,6 +85,14 @@ class DeepLinkingIntegrationTest {
 		return response.getCookie("bb_session");
 	}
 
+	/** The first content item of the signed response on a deep linking response page. */
+	static Map<?, ?> firstContentItem(String page) throws Exception {
+		Matcher m = Pattern.compile("name=\"JWT\" value=\"([^\"]+)\"").matcher(page);
+		assertThat(m.find()).isTrue();
+		return (Map<?, ?>) ((List<?>) SignedJWT.parse(HtmlUtils.htmlUnescape(m.group(1))).getJWTClaimsSet()
+				.getClaim(DL + "content_items")).get(0);
+	}
+
 	static void deepLinkingRequest(Map<String, Object> c) {
 		c.put(LTI + "message_type", "LtiDeepLinkingRequest");
 		c.remove(LTI + "resource_link");
@@ -161,10 +169,7 @@ class DeepLinkingIntegrationTest {
 		Cookie session = launch("teacher1", DeepLinkingIntegrationTest::deepLinkingRequest, "/lti/deep-linking");
 		String page = mvc.perform(post("/lti/deep-linking").cookie(session).with(csrf()).param("name", "With image"))
 				.andReturn().getResponse().getContentAsString();
-		Matcher m = Pattern.compile("name=\"JWT\" value=\"([^\"]+)\"").matcher(page);
-		assertThat(m.find()).isTrue();
-		Map<?, ?> item = (Map<?, ?>) ((List<?>) SignedJWT.parse(HtmlUtils.htmlUnescape(m.group(1))).getJWTClaimsSet()
-				.getClaim(DL + "content_items")).get(0);
+		Map<?, ?> item = firstContentItem(page);
 		String badgeId = (String) ((Map<?, ?>) item.get("custom")).get("badge_id");
 		Cookie teacher = launch("teacher1", c -> {
 			c.put("aud", "dl-client");
@@ -232,10 +237,7 @@ class DeepLinkingIntegrationTest {
 		Cookie session = launch("teacher1", DeepLinkingIntegrationTest::deepLinkingRequest, "/lti/deep-linking");
 		String page = mvc.perform(post("/lti/deep-linking").cookie(session).with(csrf()).param("name", "Course 2 badge"))
 				.andReturn().getResponse().getContentAsString();
-		Matcher m = Pattern.compile("name=\"JWT\" value=\"([^\"]+)\"").matcher(page);
-		assertThat(m.find()).isTrue();
-		Map<?, ?> item = (Map<?, ?>) ((List<?>) SignedJWT.parse(HtmlUtils.htmlUnescape(m.group(1))).getJWTClaimsSet()
-				.getClaim(DL + "content_items")).get(0);
+		Map<?, ?> item = firstContentItem(page);
 		String badgeId = (String) ((Map<?, ?>) item.get("custom")).get("badge_id");
 		Cookie otherCourse = launch("student1", c -> c.put(LTI + "context", Map.of("id", "99", "title", "Other")), "/lti/course");
 		mvc.perform(get("/lti/badges/" + badgeId).cookie(otherCourse)).andExpect(status().isForbidden());

@@ -77,7 +77,7 @@ class BadgePagesController {
 	String badge(@PathVariable String id, ToolSession session, Model model) {
 		BadgeClass badge = badgeOf(id, session);
 		model.addAttribute("badge", badge);
-		model.addAttribute("imageUrl", images.find(badge.id()).isPresent() ? "/badges/" + badge.id() + "/image" : null);
+		model.addAttribute("imageUrl", images.exists(badge.id()) ? "/badges/" + badge.id() + "/image" : null);
 		model.addAttribute("toolSession", session);
 		model.addAttribute("course", courses.context(session.contextId()).orElse(null));
 		if (!session.isTeacher()) {
@@ -112,8 +112,9 @@ class BadgePagesController {
 		model.addAttribute("criteriaJson", badge.hasCriteria() ? CriteriaJson.write(badge.criteria()) : "");
 		model.addAttribute("pendingApprovals", approvals.pending(badge.id(), session.contextId()));
 		model.addAttribute("meetingPerCriterion", meetingPerCriterion(standings));
-		model.addAttribute("issuer", badges.issuer(badge));
-		model.addAttribute("missingElements", badge.details().withIssuer(badges.issuer(badge)).missingForMicroCredential());
+		org.badgebridge.badge.IssuerProfile issuer = badges.issuer(badge);
+		model.addAttribute("issuer", issuer);
+		model.addAttribute("missingElements", badge.details().withIssuer(issuer).missingForMicroCredential());
 		List<String> known = courseColumns.stream().map(CourseData.Column::url).toList();
 		model.addAttribute("vanishedColumns", badge.hasCriteria() ? badge.criteria().columns().stream()
 				.filter(c -> !known.contains(c.lineItemId())).map(c -> c.label() != null ? c.label() : c.lineItemId()).toList()
@@ -297,8 +298,7 @@ class BadgePagesController {
 	String revoke(@PathVariable String id, ToolSession session, @RequestParam String award, @RequestParam String reason,
 			RedirectAttributes redirect) {
 		BadgeClass badge = teacherBadge(id, session);
-		Award a = awards.find(award).filter(x -> x.badgeId().equals(badge.id()) && x.contextId() == session.contextId())
-				.orElseThrow(() -> LaunchRejected.forbidden("That award is not of this badge and course."));
+		Award a = awardOf(badge, session, award);
 		try {
 			awards.revoke(a.id(), actor(session), reason);
 			redirect.addFlashAttribute("notice", "Revoked.");
@@ -378,14 +378,19 @@ class BadgePagesController {
 			RedirectAttributes redirect) {
 		BadgeClass badge = badgeOf(id, session);
 		Award a = session.isTeacher()
-				? awards.find(award == null ? "" : award).filter(x -> x.badgeId().equals(badge.id()) && x.contextId() == session.contextId())
-						.orElseThrow(() -> LaunchRejected.forbidden("That award is not of this badge and course."))
+				? awardOf(badge, session, award)
 				: awards.forLearner(badge.id(), session.contextId(), session.userSub())
 						.orElseThrow(() -> LaunchRejected.forbidden("You have no award of this badge yet."));
 		boolean sent = claimMails.resend(a.id());
 		redirect.addFlashAttribute(sent ? "notice" : "error", sent ? "A new claim link is on its way (the previous one no longer works)."
 				: "No mail could be sent: the LMS shares no email address for this learner.");
 		return "redirect:/lti/badges/" + id;
+	}
+
+	private Award awardOf(BadgeClass badge, ToolSession session, String awardId) {
+		return awards.find(awardId == null ? "" : awardId)
+				.filter(x -> x.badgeId().equals(badge.id()) && x.contextId() == session.contextId())
+				.orElseThrow(() -> LaunchRejected.forbidden("That award is not of this badge and course."));
 	}
 
 	private BadgeClass badgeOf(String id, ToolSession session) {
