@@ -308,27 +308,41 @@ public class CourseSyncs {
 	}
 
 	private void storeRoster(long contextId, List<Member> members) {
+		// what is stored now, to write only what changed (an unchanged roster of thousands costs one query)
+		Map<String, List<Object>> stored = new HashMap<>();
+		jdbc.sql("select user_sub, name, email, roles, role, status, in_roster from course_member where context_id=?").param(contextId)
+				.query(rs -> {
+					stored.put(rs.getString(1), java.util.Arrays.asList(rs.getString(2), rs.getString(3), rs.getString(4),
+							rs.getString(5), rs.getString(6), rs.getBoolean(7)));
+				});
 		Set<String> present = new HashSet<>();
 		for (Member m : members) {
 			present.add(m.userId());
 			CourseRole role = CourseRole.of(m.roles());
-			String roles = String.join(" ", m.roles());
-			int updated = jdbc.sql("update course_member set name=coalesce(?, name), email=coalesce(?, email), roles=?, role=?, status=?, in_roster=true where context_id=? and user_sub=?")
-					.params(cut(m.name()), m.email(), cut2048(roles), role.name(), m.status().name(), contextId, m.userId()).update();
-			if (updated == 0) {
-				try {
-					jdbc.sql("insert into course_member (context_id, user_sub, name, email, roles, role, status, in_roster) values (?,?,?,?,?,?,?,true)")
-							.params(contextId, m.userId(), cut(m.name()), m.email(), cut2048(roles), role.name(), m.status().name()).update();
+			String roles = cut2048(String.join(" ", m.roles()));
+			List<Object> old = stored.get(m.userId());
+			if (old != null) {
+				List<Object> now = java.util.Arrays.asList(m.name() == null ? old.get(0) : cut(m.name()),
+						m.email() == null ? old.get(1) : m.email(), roles, role.name(), m.status().name(), true);
+				if (!now.equals(old)) {
+					jdbc.sql("update course_member set name=?, email=?, roles=?, role=?, status=?, in_roster=true where context_id=? and user_sub=?")
+							.params(now.get(0), now.get(1), roles, role.name(), m.status().name(), contextId, m.userId()).update();
 				}
-				catch (org.springframework.dao.DuplicateKeyException ex) {
-					// inserted a moment ago by a concurrent sync: it holds the same data
-				}
+				continue;
+			}
+			try {
+				jdbc.sql("insert into course_member (context_id, user_sub, name, email, roles, role, status, in_roster) values (?,?,?,?,?,?,?,true)")
+						.params(contextId, m.userId(), cut(m.name()), m.email(), roles, role.name(), m.status().name()).update();
+			}
+			catch (org.springframework.dao.DuplicateKeyException ex) {
+				// inserted a moment ago by a concurrent sync: it holds the same data
 			}
 		}
-		jdbc.sql("select user_sub from course_member where context_id=? and in_roster=true").param(contextId).query(String.class)
-				.list().stream().filter(sub -> !present.contains(sub))
-				.forEach(sub -> jdbc.sql("update course_member set in_roster=false where context_id=? and user_sub=?")
-						.params(contextId, sub).update());
+		stored.forEach((sub, old) -> {
+			if (!present.contains(sub) && Boolean.TRUE.equals(old.get(5))) {
+				jdbc.sql("update course_member set in_roster=false where context_id=? and user_sub=?").params(contextId, sub).update();
+			}
+		});
 	}
 
 	private SyncStatus record(long contextId, long start, String outcome, String error, int calls, int changed) {

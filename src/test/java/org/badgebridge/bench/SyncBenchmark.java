@@ -197,7 +197,7 @@ class SyncBenchmark {
 		scoreBase = 0; // first: most learners below 50% somewhere, so reading and evaluation are measured without awards
 		long heapBefore = usedHeapMb();
 
-		for (int run = 0; run < 3; run++) { // 1st: all rows new; then unchanged re-syncs
+		for (int run = 0; run < 6; run++) { // 1st: all rows new; then unchanged re-syncs
 			requests.set(0);
 			long t0 = System.nanoTime();
 			SyncStatus status = syncs.sync(contextId);
