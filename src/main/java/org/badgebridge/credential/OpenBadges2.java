@@ -1,0 +1,192 @@
+package org.badgebridge.credential;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import org.badgebridge.award.Award;
+import org.badgebridge.award.Awards;
+import org.badgebridge.badge.BadgeClass;
+import org.badgebridge.badge.Badges;
+import org.badgebridge.badge.IssuerProfile;
+import org.badgebridge.badge.Issuers;
+import org.badgebridge.course.CourseData;
+import org.badgebridge.platform.ToolUrls;
+
+/**
+ * Open Badges 2.0 hosted objects. Every object's {@code id} is the URL it is served at. Awards are private by
+ * default: an assertion always shows its status, badge and issuer, and the recipient only as a salted hash.
+ */
+@Service
+public class OpenBadges2 {
+
+	public static final String CONTEXT = "https://w3id.org/openbadges/v2";
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final Awards awards;
+
+	private final Badges badges;
+
+	private final Issuers issuers;
+
+	private final CourseData courseData;
+
+	private final ToolUrls urls;
+
+	private final JdbcClient jdbc;
+
+	public OpenBadges2(Awards awards, Badges badges, Issuers issuers, CourseData courseData, ToolUrls urls, JdbcClient jdbc) {
+		this.awards = awards;
+		this.badges = badges;
+		this.issuers = issuers;
+		this.courseData = courseData;
+		this.urls = urls;
+		this.jdbc = jdbc;
+	}
+
+	public String issuerUrl(long issuerId) {
+		return urls.absolute("/ob2/issuers/" + issuerId);
+	}
+
+	public String badgeUrl(String badgeId) {
+		return urls.absolute("/ob2/badges/" + badgeId);
+	}
+
+	public String assertionUrl(String awardId) {
+		return urls.absolute("/ob2/assertions/" + awardId);
+	}
+
+	public String revocationListUrl(long issuerId) {
+		return urls.absolute("/ob2/issuers/" + issuerId + "/revocations");
+	}
+
+	public Optional<Map<String, Object>> issuer(long id) {
+		return issuers.find(id).map(this::issuer);
+	}
+
+	Map<String, Object> issuer(IssuerProfile i) {
+		Map<String, Object> o = object("Issuer", issuerUrl(i.id()));
+		o.put("name", i.name());
+		o.put("url", i.url() != null ? i.url() : urls.base());
+		if (i.email() != null) {
+			o.put("email", i.email());
+		}
+		if (i.description() != null) {
+			o.put("description", i.description());
+		}
+		o.put("revocationList", revocationListUrl(i.id()));
+		return o;
+	}
+
+	public Optional<Map<String, Object>> badgeClass(String badgeId) {
+		return badges.find(badgeId).map(b -> {
+			Map<String, Object> o = object("BadgeClass", badgeUrl(b.id()));
+			o.put("name", b.name());
+			o.put("description", b.description() == null || b.description().isBlank() ? b.name() : b.description());
+			o.put("image", urls.absolute("/ob2/badges/" + b.id() + "/image"));
+			String narrative = b.details().criteriaNarrative() != null ? b.details().criteriaNarrative()
+					: b.hasCriteria() ? b.criteria().root().label() : "Awarded by the course's teachers.";
+			o.put("criteria", Map.of("narrative", narrative));
+			o.put("issuer", issuerUrl(badges.issuer(b).id()));
+			return o;
+		});
+	}
+
+	/** The assertion of an award; empty when unknown, or when no email is known for its learner yet. */
+	public Optional<Map<String, Object>> assertion(String awardId) {
+		Optional<Award> found = awards.find(awardId);
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		Award award = found.get();
+		String email = award.recipientEmail() != null ? award.recipientEmail()
+				: courseData.member(award.contextId(), award.userSub()).map(CourseData.Member::email).orElse(null);
+		if (email == null) {
+			return Optional.empty();
+		}
+		String salt = salt(award.id());
+		Map<String, Object> o = object("Assertion", assertionUrl(award.id()));
+		Map<String, Object> recipient = new LinkedHashMap<>();
+		recipient.put("type", "email");
+		recipient.put("hashed", true);
+		recipient.put("salt", salt);
+		recipient.put("identity", hashedIdentity(email, salt));
+		o.put("recipient", recipient);
+		o.put("badge", badgeUrl(award.badgeId()));
+		o.put("verification", Map.of("type", "hosted"));
+		o.put("issuedOn", award.awardedAt().atOffset(ZoneOffset.UTC).withNano(0).toString());
+		BadgeClass badge = badges.find(award.badgeId()).orElseThrow();
+		Integer months = badge.details().expiryMonths();
+		if (months != null) {
+			o.put("expires", award.awardedAt().atOffset(ZoneOffset.UTC).plusMonths(months).withNano(0).toString());
+		}
+		if (award.revoked()) {
+			o.put("revoked", true);
+			o.put("revocationReason", award.revokeReason());
+		}
+		return Optional.of(o);
+	}
+
+	public Optional<Map<String, Object>> revocationList(long issuerId) {
+		return issuers.find(issuerId).map(i -> {
+			Map<String, Object> o = object("RevocationList", revocationListUrl(i.id()));
+			o.put("issuer", issuerUrl(i.id()));
+			List<Object> revoked = new ArrayList<>();
+			jdbc.sql("""
+					select a.id, a.revoke_reason from award a join badge_class b on b.id = a.badge_id
+					where a.revoked_at is not null and coalesce(b.issuer_id, ?) = ? order by a.revoked_at""")
+					.params(issuers.defaultIssuer().id(), i.id())
+					.query(rs -> {
+						revoked.add(Map.of("id", assertionUrl(rs.getString(1)), "revocationReason",
+								rs.getString(2) == null ? "" : rs.getString(2)));
+					});
+			o.put("revokedAssertions", revoked);
+			return o;
+		});
+	}
+
+	/** {@code sha256$} + hex(sha256(lower-cased email + salt)), as OB 2.0 verifiers compare it. */
+	public static String hashedIdentity(String email, String salt) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256")
+					.digest((email.trim().toLowerCase(Locale.ROOT) + salt).getBytes(StandardCharsets.UTF_8));
+			return "sha256$" + HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private String salt(String awardId) {
+		String salt = jdbc.sql("select recipient_salt from award where id=?").param(awardId).query(String.class).optional().orElse(null);
+		if (salt != null) {
+			return salt;
+		}
+		byte[] bytes = new byte[12];
+		RANDOM.nextBytes(bytes);
+		jdbc.sql("update award set recipient_salt=? where id=? and recipient_salt is null").params(HexFormat.of().formatHex(bytes), awardId)
+				.update();
+		return jdbc.sql("select recipient_salt from award where id=?").param(awardId).query(String.class).single();
+	}
+
+	private static Map<String, Object> object(String type, String id) {
+		Map<String, Object> o = new LinkedHashMap<>();
+		o.put("@context", CONTEXT);
+		o.put("type", type);
+		o.put("id", id);
+		return o;
+	}
+}

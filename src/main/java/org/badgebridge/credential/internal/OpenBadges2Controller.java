@@ -1,0 +1,150 @@
+package org.badgebridge.credential.internal;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.imageio.ImageIO;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
+
+import org.badgebridge.badge.BadgeImages;
+import org.badgebridge.credential.OpenBadges2;
+import org.badgebridge.credential.PngBaking;
+
+/**
+ * Open Badges 2.0 hosted objects at stable URLs: JSON-LD for machines (with CORS), a readable page for browsers,
+ * the badge image and the baked PNG of an assertion.
+ */
+@RestController
+class OpenBadges2Controller {
+
+	static final String JSON_LD = "application/ld+json";
+
+	private final OpenBadges2 ob2;
+
+	private final BadgeImages images;
+
+	private volatile byte[] defaultImage;
+
+	OpenBadges2Controller(OpenBadges2 ob2, BadgeImages images) {
+		this.ob2 = ob2;
+		this.images = images;
+	}
+
+	@GetMapping("/ob2/issuers/{id}")
+	ResponseEntity<String> issuer(@PathVariable long id, @RequestHeader(name = "Accept", required = false) String accept) {
+		return respond(ob2.issuer(id), accept, "Issuer");
+	}
+
+	@GetMapping("/ob2/issuers/{id}/revocations")
+	ResponseEntity<String> revocations(@PathVariable long id, @RequestHeader(name = "Accept", required = false) String accept) {
+		return respond(ob2.revocationList(id), accept, "Revocation list");
+	}
+
+	@GetMapping("/ob2/badges/{id}")
+	ResponseEntity<String> badge(@PathVariable String id, @RequestHeader(name = "Accept", required = false) String accept) {
+		return respond(ob2.badgeClass(id), accept, "Badge");
+	}
+
+	@GetMapping("/ob2/assertions/{id}")
+	ResponseEntity<String> assertion(@PathVariable String id, @RequestHeader(name = "Accept", required = false) String accept) {
+		return respond(ob2.assertion(id), accept, "Badge award");
+	}
+
+	@GetMapping("/ob2/badges/{id}/image")
+	ResponseEntity<byte[]> image(@PathVariable String id) {
+		Optional<BadgeImages.Image> image = images.find(id);
+		return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, image.map(BadgeImages.Image::contentType).orElse("image/png"))
+				.header("X-Content-Type-Options", "nosniff").header("Access-Control-Allow-Origin", "*")
+				.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+				.body(image.map(BadgeImages.Image::bytes).orElseGet(this::defaultImage));
+	}
+
+	/** The badge's PNG (or the default medal) with the assertion baked in. */
+	@GetMapping("/ob2/assertions/{id}/baked.png")
+	ResponseEntity<byte[]> baked(@PathVariable String id) {
+		Optional<Map<String, Object>> assertion = ob2.assertion(id);
+		if (assertion.isEmpty()) {
+			return ResponseEntity.notFound().build();
+		}
+		String badgeUrl = (String) assertion.get().get("badge");
+		String badgeId = badgeUrl.substring(badgeUrl.lastIndexOf('/') + 1);
+		byte[] png = images.find(badgeId).filter(i -> i.contentType().equals("image/png")).map(BadgeImages.Image::bytes)
+				.orElseGet(this::defaultImage);
+		return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, "image/png")
+				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"badge-" + id + ".png\"")
+				.body(PngBaking.bake(png, PngBaking.KEYWORD, JSONObjectUtils.toJSONString(assertion.get())));
+	}
+
+	private ResponseEntity<String> respond(Optional<Map<String, Object>> object, String accept, String title) {
+		if (object.isEmpty()) {
+			return ResponseEntity.status(404).header(HttpHeaders.CONTENT_TYPE, "text/plain").body("Not found");
+		}
+		if (wantsHtml(accept)) {
+			return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, "text/html;charset=UTF-8").body(page(title, object.get()));
+		}
+		return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, JSON_LD).header("Access-Control-Allow-Origin", "*")
+				.header(HttpHeaders.VARY, "Accept").body(JSONObjectUtils.toJSONString(object.get()));
+	}
+
+	static boolean wantsHtml(String accept) {
+		return accept != null && accept.contains("text/html") && !accept.contains("json");
+	}
+
+	private static String page(String title, Map<String, Object> object) {
+		StringBuilder rows = new StringBuilder();
+		object.forEach((k, v) -> {
+			if (!k.startsWith("@")) {
+				rows.append("<tr><th>").append(HtmlUtils.htmlEscape(k)).append("</th><td>")
+						.append(HtmlUtils.htmlEscape(String.valueOf(v))).append("</td></tr>");
+			}
+		});
+		String status = Boolean.TRUE.equals(object.get("revoked")) ? "<p class=\"error\" id=\"status\">Revoked: "
+				+ HtmlUtils.htmlEscape(String.valueOf(object.get("revocationReason"))) + "</p>"
+				: "Assertion".equals(object.get("type")) ? "<p class=\"notice\" id=\"status\">Valid: issued and not revoked.</p>" : "";
+		return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title
+				+ " · BadgeBridge</title><link rel=\"stylesheet\" href=\"/css/app.css\"></head><body><main><h1>" + title + "</h1>"
+				+ status + "<table>" + rows + "</table><p class=\"hint\">Machine-readable (Open Badges 2.0): request this URL with "
+				+ "Accept: application/ld+json.</p></main></body></html>";
+	}
+
+	private byte[] defaultImage() {
+		byte[] image = defaultImage;
+		if (image == null) {
+			BufferedImage medal = new BufferedImage(256, 256, BufferedImage.TYPE_INT_ARGB);
+			Graphics2D g = medal.createGraphics();
+			g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+			g.setColor(new Color(0xD9, 0x9A, 0x00));
+			g.fillOval(16, 16, 224, 224);
+			g.setColor(new Color(0xFF, 0xD7, 0x6A));
+			g.setStroke(new BasicStroke(10));
+			g.drawOval(36, 36, 184, 184);
+			g.dispose();
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			try {
+				ImageIO.write(medal, "png", out);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			image = out.toByteArray();
+			defaultImage = image;
+		}
+		return image;
+	}
+}
