@@ -54,6 +54,9 @@ class OpenBadges2IntegrationTest {
 	@Autowired
 	Awards awards;
 
+	@Autowired
+	org.badgebridge.badge.BadgeImages images;
+
 	@Test
 	void hashedIdentityMatchesTheSpecificationsTestVector() {
 		assertThat(OpenBadges2.hashedIdentity("Alice@Example.org", "deadsea"))
@@ -105,6 +108,19 @@ class OpenBadges2IntegrationTest {
 		assertThat(inside.get("id")).isEqualTo(assertion.get("id"));
 		assertThat(PngBaking.read(PngBaking.bake(baked, "openbadges", "{\"id\":\"x\"}"), "openbadges")).as("re-baking replaces")
 				.hasValue("{\"id\":\"x\"}");
+
+		assertThat(mvc.perform(get("/ob2/assertions/" + award.id() + "/baked.svg")).andReturn().getResponse().getStatus())
+				.as("no SVG image: no baked SVG").isEqualTo(404);
+		String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><circle cx=\"5\" cy=\"5\" r=\"4\"/></svg>";
+		images.store(badge.id(), svg.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		byte[] bakedSvg = mvc.perform(get("/ob2/assertions/" + award.id() + "/baked.svg")).andReturn().getResponse().getContentAsByteArray();
+		String bakedText = new String(bakedSvg, java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(bakedText).contains("xmlns:openbadges=\"http://openbadges.org\"", "<openbadges:assertion verify=\"" + assertion.get("id"));
+		assertThat(JSONObjectUtils.parse(SvgBaking.read(bakedSvg).orElseThrow()).get("id")).isEqualTo(assertion.get("id"));
+		javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+		f.setNamespaceAware(true);
+		assertThat(f.newDocumentBuilder().parse(new ByteArrayInputStream(bakedSvg)).getDocumentElement().getLocalName())
+				.as("still well-formed SVG").isEqualTo("svg");
 
 		String page = mvc.perform(get("/ob2/assertions/" + award.id()).header("Accept", "text/html,application/xhtml+xml"))
 				.andReturn().getResponse().getContentAsString();

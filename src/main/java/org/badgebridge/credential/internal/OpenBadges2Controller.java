@@ -91,6 +91,26 @@ class OpenBadges2Controller {
 				.body(PngBaking.bake(png, PngBaking.KEYWORD, JSONObjectUtils.toJSONString(assertion.get())));
 	}
 
+	/** The badge's SVG with the assertion baked in (badges with an SVG image only). */
+	@GetMapping("/ob2/assertions/{id}/baked.svg")
+	ResponseEntity<byte[]> bakedSvg(@PathVariable String id) {
+		Optional<Map<String, Object>> assertion = ob2.assertion(id);
+		if (assertion.isEmpty()) {
+			return ResponseEntity.notFound().build();
+		}
+		String badgeUrl = (String) assertion.get().get("badge");
+		String badgeId = badgeUrl.substring(badgeUrl.lastIndexOf('/') + 1);
+		Optional<BadgeImages.Image> svg = images.find(badgeId).filter(i -> i.contentType().equals("image/svg+xml"));
+		if (svg.isEmpty()) {
+			return ResponseEntity.notFound().build();
+		}
+		return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, "image/svg+xml")
+				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"badge-" + id + ".svg\"")
+				.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+				.body(org.badgebridge.credential.SvgBaking.bake(svg.get().bytes(), (String) assertion.get().get("id"),
+						JSONObjectUtils.toJSONString(assertion.get())));
+	}
+
 	private ResponseEntity<String> respond(Optional<Map<String, Object>> object, String accept, String title) {
 		if (object.isEmpty()) {
 			return ResponseEntity.status(404).header(HttpHeaders.CONTENT_TYPE, "text/plain").body("Not found");
