@@ -86,6 +86,30 @@ public class Badges {
 		return find(id).orElseThrow();
 	}
 
+	/** Lists the badge in the public catalogue, or takes it out. */
+	public void setInCatalogue(String id, boolean listed) {
+		jdbc.sql("update badge_class set in_catalogue=?, updated_at=? where id=?").params(listed, clock.millis(), id).update();
+	}
+
+	public boolean inCatalogue(String id) {
+		return jdbc.sql("select in_catalogue from badge_class where id=?").param(id).query(Boolean.class).optional().orElse(false);
+	}
+
+	/** Badges a teacher listed in the catalogue, filtered; null filters match everything. */
+	public java.util.List<BadgeClass> catalogue(String text, Long issuerId, String eqfLevel, String language, Double maxEcts) {
+		java.util.List<BadgeClass> listed = jdbc.sql("select * from badge_class where in_catalogue = true order by name, id")
+				.query(this::row).list();
+		String q = text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT);
+		return listed.stream().filter(b -> q.isEmpty() || (b.name() + " " + b.description() + " "
+				+ java.util.Objects.toString(b.details().learningOutcomes(), "")).toLowerCase(java.util.Locale.ROOT).contains(q))
+				.filter(b -> issuerId == null || issuerId.equals(issuer(b).id()))
+				.filter(b -> eqfLevel == null || eqfLevel.equals(b.details().eqfLevel()))
+				.filter(b -> language == null || language.equalsIgnoreCase(b.details().language()))
+				.filter(b -> maxEcts == null || ("ECTS".equals(b.details().workloadUnit()) && b.details().workloadValue() != null
+						&& b.details().workloadValue() <= maxEcts))
+				.toList();
+	}
+
 	/** The badge's awarding body. */
 	public IssuerProfile issuer(BadgeClass badge) {
 		return badge.issuerId() == null ? issuers.defaultIssuer() : issuers.find(badge.issuerId()).orElseGet(issuers::defaultIssuer);

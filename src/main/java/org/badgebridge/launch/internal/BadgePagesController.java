@@ -113,6 +113,7 @@ class BadgePagesController {
 		model.addAttribute("pendingApprovals", approvals.pending(badge.id(), session.contextId()));
 		model.addAttribute("meetingPerCriterion", meetingPerCriterion(standings));
 		org.badgebridge.badge.IssuerProfile issuer = badges.issuer(badge);
+		model.addAttribute("inCatalogue", badges.inCatalogue(badge.id()));
 		model.addAttribute("issuer", issuer);
 		model.addAttribute("missingElements", badge.details().withIssuer(issuer).missingForMicroCredential());
 		List<String> known = courseColumns.stream().map(CourseData.Column::url).toList();
@@ -194,6 +195,14 @@ class BadgePagesController {
 		catch (NumberFormatException ex) {
 			throw new InvalidBadgeException("Not a number: " + v);
 		}
+	}
+
+	@PostMapping("/lti/badges/{id}/catalogue")
+	String catalogue(@PathVariable String id, ToolSession session, @RequestParam boolean listed, RedirectAttributes redirect) {
+		BadgeClass badge = teacherBadge(id, session);
+		badges.setInCatalogue(badge.id(), listed);
+		redirect.addFlashAttribute("notice", listed ? "The badge is listed in the public catalogue." : "The badge is no longer listed.");
+		return "redirect:/lti/badges/" + id;
 	}
 
 	@PostMapping("/lti/badges/{id}/columns")
