@@ -122,9 +122,12 @@ class OpenBadges2IntegrationTest {
 		assertThat(f.newDocumentBuilder().parse(new ByteArrayInputStream(bakedSvg)).getDocumentElement().getLocalName())
 				.as("still well-formed SVG").isEqualTo("svg");
 
-		String page = mvc.perform(get("/ob2/assertions/" + award.id()).header("Accept", "text/html,application/xhtml+xml"))
-				.andReturn().getResponse().getContentAsString();
-		assertThat(page).contains("id=\"status\"", "Valid");
+		var browser = mvc.perform(get("/ob2/assertions/" + award.id()).header("Accept", "text/html,application/xhtml+xml"))
+				.andReturn().getResponse();
+		assertThat(browser.getStatus()).isEqualTo(303);
+		assertThat(browser.getHeader("Location")).isEqualTo("/verify/" + award.id());
+		String page = mvc.perform(get("/verify/" + award.id())).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("id=\"status\"", "Valid", "Data Literacy").doesNotContain("Sue", "sue@");
 
 		awards.revoke(award.id(), "teacher:3", "Issued by mistake");
 		Map<String, Object> revoked = json("/ob2/assertions/" + award.id());
@@ -132,8 +135,8 @@ class OpenBadges2IntegrationTest {
 		Map<String, Object> list = json(((String) issuer.get("revocationList")).replace("http://localhost:8080", ""));
 		assertThat(list.get("type")).isEqualTo("RevocationList");
 		assertThat(list.get("revokedAssertions").toString()).contains(award.id(), "Issued by mistake");
-		assertThat(mvc.perform(get("/ob2/assertions/" + award.id()).header("Accept", "text/html")).andReturn().getResponse()
-				.getContentAsString()).contains("Revoked: Issued by mistake");
+		assertThat(mvc.perform(get("/verify/" + award.id())).andReturn().getResponse().getContentAsString())
+				.contains("Revoked on", "Issued by mistake");
 		assertThat(mvc.perform(get("/ob2/assertions/unknown")).andReturn().getResponse().getStatus()).isEqualTo(404);
 	}
 }

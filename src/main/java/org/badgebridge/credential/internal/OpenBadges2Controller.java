@@ -63,6 +63,9 @@ class OpenBadges2Controller {
 
 	@GetMapping("/ob2/assertions/{id}")
 	ResponseEntity<String> assertion(@PathVariable String id, @RequestHeader(name = "Accept", required = false) String accept) {
+		if (wantsHtml(accept) && ob2.assertion(id).isPresent()) {
+			return ResponseEntity.status(303).header(HttpHeaders.LOCATION, "/verify/" + id).build();
+		}
 		return respond(ob2.assertion(id), accept, "Badge award");
 	}
 

@@ -1,0 +1,54 @@
+package org.badgebridge.credential.internal;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+import org.badgebridge.award.Award;
+import org.badgebridge.award.Awards;
+import org.badgebridge.badge.BadgeClass;
+import org.badgebridge.badge.Badges;
+import org.badgebridge.credential.OpenBadges2;
+
+/**
+ * The public verification page of an award: badge, image, issuer, dates, the EU elements and a status that
+ * explains itself (valid, expired when, revoked when and why). Awards are private: nothing about the learner.
+ */
+@Controller
+class VerificationPageController {
+
+	private final Awards awards;
+
+	private final Badges badges;
+
+	private final OpenBadges2 ob2;
+
+	VerificationPageController(Awards awards, Badges badges, OpenBadges2 ob2) {
+		this.awards = awards;
+		this.badges = badges;
+		this.ob2 = ob2;
+	}
+
+	@GetMapping("/verify/{awardId}")
+	String verify(@PathVariable String awardId, Model model) {
+		Award award = awards.find(awardId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		BadgeClass badge = badges.find(award.badgeId()).orElseThrow();
+		Integer months = badge.details().expiryMonths();
+		Instant expires = months == null ? null : award.awardedAt().atOffset(ZoneOffset.UTC).plusMonths(months).toInstant();
+		String status = award.revoked() ? "revoked" : expires != null && expires.isBefore(Instant.now()) ? "expired" : "valid";
+		model.addAttribute("award", award);
+		model.addAttribute("badge", badge);
+		model.addAttribute("issuer", badges.issuer(badge));
+		model.addAttribute("status", status);
+		model.addAttribute("expires", expires == null ? null : expires.atOffset(ZoneOffset.UTC).toLocalDate().toString());
+		model.addAttribute("imageUrl", "/ob2/badges/" + badge.id() + "/image");
+		model.addAttribute("assertionUrl", ob2.assertionUrl(award.id()));
+		return "credential/verify";
+	}
+}
