@@ -148,6 +148,13 @@ public class Awards {
 		return find(awardId).orElseThrow();
 	}
 
+	/** Where the learner of an award is reached: the address at award time, else the member's current one; null if none. */
+	public String recipientEmail(Award award) {
+		String email = award.recipientEmail() != null ? award.recipientEmail()
+				: courseData.member(award.contextId(), award.userSub()).map(CourseData.Member::email).orElse(null);
+		return email == null || email.isBlank() ? null : email;
+	}
+
 	public void markClaimed(String awardId) {
 		jdbc.sql("update award set claimed_at=? where id=? and claimed_at is null").params(clock.millis(), awardId).update();
 	}

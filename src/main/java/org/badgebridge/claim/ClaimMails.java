@@ -18,7 +18,6 @@ import org.badgebridge.award.Awards;
 import org.badgebridge.badge.BadgeClass;
 import org.badgebridge.badge.Badges;
 import org.badgebridge.course.CourseContext;
-import org.badgebridge.course.CourseData;
 import org.badgebridge.course.Courses;
 import org.badgebridge.mail.Outbox;
 import org.badgebridge.platform.ToolUrls;
@@ -33,8 +32,6 @@ public class ClaimMails {
 
 	private final Badges badges;
 
-	private final CourseData courseData;
-
 	private final Courses courses;
 
 	private final ClaimLinks links;
@@ -47,12 +44,11 @@ public class ClaimMails {
 
 	private final org.badgebridge.badge.BadgeImages images;
 
-	public ClaimMails(Awards awards, Badges badges, CourseData courseData, Courses courses, ClaimLinks links, Outbox outbox,
+	public ClaimMails(Awards awards, Badges badges, Courses courses, ClaimLinks links, Outbox outbox,
 			MessageSource messages, ToolUrls urls, org.badgebridge.badge.BadgeImages images) {
 		this.images = images;
 		this.awards = awards;
 		this.badges = badges;
-		this.courseData = courseData;
 		this.courses = courses;
 		this.links = links;
 		this.outbox = outbox;
@@ -142,9 +138,7 @@ public class ClaimMails {
 
 	/** The award's address, else the member's (shared by the LMS or confirmed by the learner); null when none. */
 	private String recipient(Award award) {
-		String email = award.recipientEmail() != null ? award.recipientEmail()
-				: courseData.member(award.contextId(), award.userSub()).map(CourseData.Member::email).orElse(null);
-		return email == null || email.isBlank() ? null : email;
+		return awards.recipientEmail(award);
 	}
 
 	/** The learner's language from their launches, else the course's. */

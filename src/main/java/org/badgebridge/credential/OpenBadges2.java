@@ -22,7 +22,6 @@ import org.badgebridge.badge.BadgeClass;
 import org.badgebridge.badge.Badges;
 import org.badgebridge.badge.IssuerProfile;
 import org.badgebridge.badge.Issuers;
-import org.badgebridge.course.CourseData;
 import org.badgebridge.platform.ToolUrls;
 
 /**
@@ -42,17 +41,14 @@ public class OpenBadges2 {
 
 	private final Issuers issuers;
 
-	private final CourseData courseData;
-
 	private final ToolUrls urls;
 
 	private final JdbcClient jdbc;
 
-	public OpenBadges2(Awards awards, Badges badges, Issuers issuers, CourseData courseData, ToolUrls urls, JdbcClient jdbc) {
+	public OpenBadges2(Awards awards, Badges badges, Issuers issuers, ToolUrls urls, JdbcClient jdbc) {
 		this.awards = awards;
 		this.badges = badges;
 		this.issuers = issuers;
-		this.courseData = courseData;
 		this.urls = urls;
 		this.jdbc = jdbc;
 	}
@@ -112,8 +108,7 @@ public class OpenBadges2 {
 			return Optional.empty();
 		}
 		Award award = found.get();
-		String email = award.recipientEmail() != null ? award.recipientEmail()
-				: courseData.member(award.contextId(), award.userSub()).map(CourseData.Member::email).orElse(null);
+		String email = awards.recipientEmail(award);
 		if (email == null) {
 			return Optional.empty();
 		}
@@ -128,16 +123,20 @@ public class OpenBadges2 {
 		o.put("badge", badgeUrl(award.badgeId()));
 		o.put("verification", Map.of("type", "hosted"));
 		o.put("issuedOn", award.awardedAt().atOffset(ZoneOffset.UTC).withNano(0).toString());
-		BadgeClass badge = badges.find(award.badgeId()).orElseThrow();
-		Integer months = badge.details().expiryMonths();
-		if (months != null) {
-			o.put("expires", award.awardedAt().atOffset(ZoneOffset.UTC).plusMonths(months).withNano(0).toString());
-		}
+		expires(award, badges.find(award.badgeId()).orElseThrow())
+				.ifPresent(e -> o.put("expires", e.atOffset(ZoneOffset.UTC).withNano(0).toString()));
 		if (award.revoked()) {
 			o.put("revoked", true);
 			o.put("revocationReason", award.revokeReason());
 		}
 		return Optional.of(o);
+	}
+
+	/** When an award expires: the badge's expiry period after issuing, if the badge has one. */
+	public static Optional<java.time.Instant> expires(Award award, BadgeClass badge) {
+		Integer months = badge.details().expiryMonths();
+		return months == null ? Optional.empty()
+				: Optional.of(award.awardedAt().atOffset(ZoneOffset.UTC).plusMonths(months).toInstant());
 	}
 
 	public Optional<Map<String, Object>> revocationList(long issuerId) {

@@ -39,8 +39,7 @@ class VerificationPageController {
 	String verify(@PathVariable String awardId, Model model) {
 		Award award = awards.find(awardId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		BadgeClass badge = badges.find(award.badgeId()).orElseThrow();
-		Integer months = badge.details().expiryMonths();
-		Instant expires = months == null ? null : award.awardedAt().atOffset(ZoneOffset.UTC).plusMonths(months).toInstant();
+		Instant expires = OpenBadges2.expires(award, badge).orElse(null);
 		String status = award.revoked() ? "revoked" : expires != null && expires.isBefore(Instant.now()) ? "expired" : "valid";
 		model.addAttribute("award", award);
 		model.addAttribute("badge", badge);
