@@ -62,12 +62,23 @@ public class Awards {
 
 	/** Every active learner of the course against the badge, from the last complete sync's data. */
 	public List<Standing> standings(BadgeClass badge) {
-		Map<String, Map<String, CourseData.ColumnResult>> results = courseData.results(badge.contextId());
+		return standings(badge, null);
+	}
+
+	/** One learner's standing (reading only that learner's results), or empty if not an active learner. */
+	public Optional<Standing> standing(BadgeClass badge, String userSub) {
+		return standings(badge, userSub).stream().findFirst();
+	}
+
+	private List<Standing> standings(BadgeClass badge, String onlyUser) {
+		Map<String, Map<String, CourseData.ColumnResult>> results = courseData.results(badge.contextId(), onlyUser);
 		Map<String, Award> awards = new HashMap<>();
 		forBadge(badge.id()).forEach(a -> awards.put(a.userSub(), a));
 		Map<String, Set<String>> approved = badge.hasCriteria() && hasApproval(badge.criteria().root())
 				? approvals.approvedKeysByLearner(badge.id(), badge.contextId()) : Map.of();
-		return courseData.members(badge.contextId()).stream().filter(CourseData.Member::activeLearner)
+		List<CourseData.Member> members = onlyUser == null ? courseData.members(badge.contextId())
+				: courseData.member(badge.contextId(), onlyUser).stream().toList();
+		return members.stream().filter(CourseData.Member::activeLearner)
 				.map(m -> new Standing(m, badge.hasCriteria() ? evaluate(badge, results.get(m.userSub()),
 						approved.getOrDefault(m.userSub(), Set.of()))
 						: null, awards.get(m.userSub()), lastResult(results.get(m.userSub()))))
@@ -96,11 +107,10 @@ public class Awards {
 	public int evaluateLearner(long contextId, String userSub) {
 		int awarded = 0;
 		for (BadgeClass badge : badges.activeForContext(contextId)) {
-			for (Standing s : standings(badge)) {
-				if (s.member().userSub().equals(userSub) && s.award() == null && s.outcome() != null && s.outcome().met()
-						&& award(badge, s.member(), "system", "Met the criteria").isPresent()) {
-					awarded++;
-				}
+			Optional<Standing> s = standing(badge, userSub);
+			if (s.isPresent() && s.get().award() == null && s.get().outcome() != null && s.get().outcome().met()
+					&& award(badge, s.get().member(), "system", "Met the criteria").isPresent()) {
+				awarded++;
 			}
 		}
 		return awarded;

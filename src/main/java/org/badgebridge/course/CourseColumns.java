@@ -34,7 +34,11 @@ public class CourseColumns {
 
 	private final Clock clock;
 
-	public CourseColumns(Courses courses, Registrations registrations, AgsClient ags, JdbcClient jdbc, Clock clock) {
+	private final CourseData courseData;
+
+	public CourseColumns(Courses courses, Registrations registrations, AgsClient ags, JdbcClient jdbc, Clock clock,
+			CourseData courseData) {
+		this.courseData = courseData;
 		this.courses = courses;
 		this.registrations = registrations;
 		this.ags = ags;
@@ -88,7 +92,7 @@ public class CourseColumns {
 				.params(contextId, CourseSyncs.sha256(item.id()), item.id(), item.label(), item.scoreMaximum(), item.resourceId(),
 						item.tag(), item.resourceLinkId(), now)
 				.update();
-		return new CourseData(jdbc).columns(contextId).stream().filter(c -> c.url().equals(item.id())).findFirst().orElseThrow();
+		return courseData.columns(contextId).stream().filter(c -> c.url().equals(item.id())).findFirst().orElseThrow();
 	}
 
 	public static boolean isMirror(CourseData.Column column) {

@@ -54,10 +54,16 @@ public class CourseData {
 
 	/** Every learner's results by column URL. */
 	public Map<String, Map<String, ColumnResult>> results(long contextId) {
+		return results(contextId, null);
+	}
+
+	/** Results by learner and column URL; one learner's only when {@code userSub} is given. */
+	public Map<String, Map<String, ColumnResult>> results(long contextId, String userSub) {
 		Map<String, Map<String, ColumnResult>> byUser = new HashMap<>();
 		jdbc.sql("""
 				select li.lineitem_url, r.user_sub, r.score, r.maximum, r.result_at from course_result r
-				join course_line_item li on li.id = r.line_item_id where li.context_id = ?""").param(contextId)
+				join course_line_item li on li.id = r.line_item_id where li.context_id = ? and (? is null or r.user_sub = ?)""")
+				.params(contextId, userSub, userSub)
 				.query(rs -> {
 					byUser.computeIfAbsent(rs.getString(2), u -> new HashMap<>()).put(rs.getString(1), new ColumnResult(
 							(Double) rs.getObject(3, Double.class), (Double) rs.getObject(4, Double.class),
@@ -68,14 +74,17 @@ public class CourseData {
 
 	public List<Member> members(long contextId) {
 		return jdbc.sql("select * from course_member where context_id=? order by name, user_sub").param(contextId)
-				.query((rs, i) -> new Member(rs.getLong("id"), rs.getString("user_sub"), rs.getString("name"),
-						rs.getString("email"), CourseRole.valueOf(rs.getString("role")), rs.getString("locale"),
-						rs.getString("status"), rs.getBoolean("in_roster")))
-				.list();
+				.query(this::member).list();
 	}
 
 	public Optional<Member> member(long contextId, String userSub) {
-		return members(contextId).stream().filter(m -> m.userSub().equals(userSub)).findFirst();
+		return jdbc.sql("select * from course_member where context_id=? and user_sub=?").params(contextId, userSub)
+				.query(this::member).optional();
+	}
+
+	private Member member(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+		return new Member(rs.getLong("id"), rs.getString("user_sub"), rs.getString("name"), rs.getString("email"),
+				CourseRole.valueOf(rs.getString("role")), rs.getString("locale"), rs.getString("status"), rs.getBoolean("in_roster"));
 	}
 
 	/** The line item of a badge's own LMS link (Deep Linking's column), as the last launch of that link reported it. */

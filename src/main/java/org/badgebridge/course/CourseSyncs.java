@@ -58,12 +58,15 @@ public class CourseSyncs {
 
 	private final SyncScheduler scheduler;
 
+	private final CourseData courseData;
+
 	private final Clock clock;
 
 	private final Duration activeWindow;
 
 	public CourseSyncs(JdbcClient jdbc, Courses courses, Registrations registrations, AgsClient ags, NrpsClient nrps,
-			ApplicationEventPublisher events, TransactionTemplate transactions, SyncScheduler scheduler, Clock clock,
+			ApplicationEventPublisher events, TransactionTemplate transactions, SyncScheduler scheduler, CourseData courseData,
+			Clock clock,
 			@Value("${badgebridge.sync.active-window:24h}") Duration activeWindow) {
 		this.jdbc = jdbc;
 		this.courses = courses;
@@ -73,18 +76,19 @@ public class CourseSyncs {
 		this.events = events;
 		this.transactions = transactions;
 		this.scheduler = scheduler;
+		this.courseData = courseData;
 		this.clock = clock;
 		this.activeWindow = activeWindow;
 	}
 
 	/** Makes sure the course is polled (idempotent; call it when a course gets something to award). */
 	public void schedule(long contextId) {
-		scheduler.ensure(contextId, active(contextId));
+		scheduler.ensure(contextId, isActive(contextId));
 	}
 
 	/** Runs the course's sync job at once (on whichever node picks it up; never twice at the same time). */
 	public void syncNow(long contextId) {
-		scheduler.ensure(contextId, active(contextId));
+		scheduler.ensure(contextId, isActive(contextId));
 		scheduler.runNow(contextId);
 	}
 
@@ -177,7 +181,7 @@ public class CourseSyncs {
 		if (registration == null || !registration.isActive()) {
 			return false;
 		}
-		List<CourseData.Column> columns = new CourseData(jdbc).columns(contextId);
+		List<CourseData.Column> columns = courseData.columns(contextId);
 		java.util.concurrent.Future<Boolean> work = learnerSyncs.submit(() -> {
 			long now = clock.millis();
 			for (CourseData.Column column : columns) {
@@ -231,17 +235,13 @@ public class CourseSyncs {
 	}
 
 	/** Whether the course saw a launch or a changed result within the active window (then it is polled often). */
-	boolean active(long contextId) {
+	public boolean isActive(long contextId) {
 		long since = clock.millis() - activeWindow.toMillis();
 		Long lastLaunch = jdbc.sql("select last_launch_at from course_context where id=?").param(contextId).query(Long.class)
 				.optional().orElse(null);
 		Long lastActivity = jdbc.sql("select last_activity_at from course_sync where context_id=?").param(contextId)
 				.query(Long.class).optional().orElse(null);
 		return (lastLaunch != null && lastLaunch > since) || (lastActivity != null && lastActivity > since);
-	}
-
-	public boolean isActive(long contextId) {
-		return active(contextId);
 	}
 
 	private long upsertLineItem(long contextId, LineItem item, long now) {

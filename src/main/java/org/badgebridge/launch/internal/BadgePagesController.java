@@ -88,10 +88,8 @@ class BadgePagesController {
 			}
 			model.addAttribute("fresh", fresh);
 		}
-		List<Awards.Standing> standings = awards.standings(badge);
 		if (!session.isTeacher()) {
-			Optional<Awards.Standing> mine = standings.stream().filter(s -> s.member().userSub().equals(session.userSub())).findFirst();
-			model.addAttribute("standing", mine.orElse(null));
+			model.addAttribute("standing", awards.standing(badge, session.userSub()).orElse(null));
 			model.addAttribute("award", awards.forLearner(badge.id(), session.contextId(), session.userSub()).orElse(null));
 			model.addAttribute("sync", syncs.status(session.contextId()).orElse(null));
 			model.addAttribute("approvalCriteria", badge.hasCriteria() ? badge.criteria().approvals() : List.of());
@@ -103,6 +101,7 @@ class BadgePagesController {
 			model.addAttribute("codeSent", emails.pending(session.contextId(), session.userSub()));
 			return "launch/badge-learner";
 		}
+		List<Awards.Standing> standings = awards.standings(badge);
 		List<CourseData.Column> courseColumns = courseData.columns(session.contextId());
 		model.addAttribute("columns", courseColumns);
 		model.addAttribute("mirrors", courseColumns.stream().filter(CourseColumns::isMirror).toList());
