@@ -94,7 +94,7 @@ public class Awards {
 		for (BadgeClass badge : badges.activeForContext(contextId)) {
 			for (Standing s : standings(badge)) {
 				if (s.award() == null && s.outcome() != null && s.outcome().met()) {
-					if (award(badge, s.member(), "system", "Met the criteria").isPresent()) {
+					if (award(badge, s.member(), "system", "Met the criteria", Evidence.of(s.outcome())).isPresent()) {
 						awarded++;
 					}
 				}
@@ -109,7 +109,7 @@ public class Awards {
 		for (BadgeClass badge : badges.activeForContext(contextId)) {
 			Optional<Standing> s = standing(badge, userSub);
 			if (s.isPresent() && s.get().award() == null && s.get().outcome() != null && s.get().outcome().met()
-					&& award(badge, s.get().member(), "system", "Met the criteria").isPresent()) {
+					&& award(badge, s.get().member(), "system", "Met the criteria", Evidence.of(s.get().outcome())).isPresent()) {
 				awarded++;
 			}
 		}
@@ -121,18 +121,19 @@ public class Awards {
 		BadgeClass badge = badges.find(badgeId).orElseThrow(() -> new IllegalArgumentException("No badge " + badgeId));
 		CourseData.Member member = courseData.member(badge.contextId(), userSub)
 				.orElseThrow(() -> new IllegalArgumentException("No learner " + userSub + " in this course"));
-		return award(badge, member, teacher, reason == null || reason.isBlank() ? "Awarded by a teacher" : reason);
+		String why = reason == null || reason.isBlank() ? "Awarded by a teacher" : reason;
+		return award(badge, member, teacher, why, "Awarded by a teacher: " + why);
 	}
 
 	/**
 	 * Creates the award and its event in one transaction of their own; a second attempt (another node, a
 	 * repeated sync) meets the unique constraint, or the other transaction's lock, and creates nothing.
 	 */
-	public Optional<Award> award(BadgeClass badge, CourseData.Member member, String actor, String reason) {
+	public Optional<Award> award(BadgeClass badge, CourseData.Member member, String actor, String reason, String evidence) {
 		String id = UUID.randomUUID().toString();
 		try {
 			writer.insert(new AwardWriter.NewAward(id, badge.id(), badge.contextId(), member.userSub(), member.name(),
-					member.email(), member.locale(), actor, reason));
+					member.email(), member.locale(), actor, reason, evidence));
 		}
 		catch (DuplicateKeyException | org.springframework.dao.PessimisticLockingFailureException
 				| org.springframework.dao.QueryTimeoutException ex) {
@@ -165,8 +166,49 @@ public class Awards {
 		return email == null || email.isBlank() ? null : email;
 	}
 
+	/** The learner accepted the award (through a link that proved control of their address): told once. */
+	@Transactional
 	public void markClaimed(String awardId) {
-		jdbc.sql("update award set claimed_at=? where id=? and claimed_at is null").params(clock.millis(), awardId).update();
+		if (jdbc.sql("update award set claimed_at=? where id=? and claimed_at is null").params(clock.millis(), awardId).update() == 1) {
+			Award award = find(awardId).orElseThrow();
+			log(awardId, award.badgeId(), award.userSub(), "CLAIMED", award.userSub(), null);
+			events.publishEvent(new AwardClaimed(awardId, award.badgeId(), award.userSub()));
+		}
+	}
+
+	/** The learner shows (or hides) their name and the evidence in the award's public data. */
+	@Transactional
+	public void setPublic(String awardId, boolean visible) {
+		Award award = find(awardId).orElseThrow(() -> new IllegalArgumentException("No award " + awardId));
+		jdbc.sql("update award set public_visible=? where id=?").params(visible, awardId).update();
+		log(awardId, award.badgeId(), award.userSub(), visible ? "MADE_PUBLIC" : "MADE_PRIVATE", award.userSub(), null);
+	}
+
+	/**
+	 * Suspends an award for now (its credential reads as suspended until reinstated), e.g. while an appeal or a
+	 * fraud check runs; unlike revocation it can be undone.
+	 */
+	@Transactional
+	public Award suspend(String awardId, String teacher, String reason) {
+		if (reason == null || reason.isBlank()) {
+			throw new IllegalArgumentException("Say why the award is suspended.");
+		}
+		Award award = find(awardId).orElseThrow(() -> new IllegalArgumentException("No award " + awardId));
+		if (award.revoked()) {
+			throw new IllegalArgumentException("A revoked award cannot be suspended.");
+		}
+		jdbc.sql("update award set suspended_at=?, suspend_reason=? where id=? and suspended_at is null")
+				.params(clock.millis(), reason, awardId).update();
+		log(awardId, award.badgeId(), award.userSub(), "SUSPENDED", teacher, reason);
+		return find(awardId).orElseThrow();
+	}
+
+	@Transactional
+	public Award reinstate(String awardId, String teacher) {
+		Award award = find(awardId).orElseThrow(() -> new IllegalArgumentException("No award " + awardId));
+		jdbc.sql("update award set suspended_at=null, suspend_reason=null where id=?").param(awardId).update();
+		log(awardId, award.badgeId(), award.userSub(), "REINSTATED", teacher, null);
+		return find(awardId).orElseThrow();
 	}
 
 	public Optional<Award> find(String id) {
@@ -213,7 +255,8 @@ public class Awards {
 		return new Award(rs.getString("id"), rs.getString("badge_id"), rs.getLong("context_id"), rs.getString("user_sub"),
 				rs.getString("recipient_name"), rs.getString("recipient_email"), rs.getString("locale"),
 				Instant.ofEpochMilli(rs.getLong("awarded_at")), rs.getString("awarded_by"), rs.getString("reason"),
-				millis(rs, "revoked_at"), rs.getString("revoked_by"), rs.getString("revoke_reason"), millis(rs, "claimed_at"));
+				millis(rs, "revoked_at"), rs.getString("revoked_by"), rs.getString("revoke_reason"), millis(rs, "claimed_at"),
+				rs.getString("evidence"), rs.getBoolean("public_visible"), millis(rs, "suspended_at"), rs.getString("suspend_reason"));
 	}
 
 	private static Instant millis(ResultSet rs, String column) throws SQLException {

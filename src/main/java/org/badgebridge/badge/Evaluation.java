@@ -21,7 +21,12 @@ public final class Evaluation {
 	public record ColumnResult(Double score, Double maximum, Instant timestamp) {
 	}
 
-	public record Progress(String key, String label, double fraction, boolean met, List<Progress> children) {
+	/** Progress on one criterion; {@code result} is the learner's result in words (e.g. "8 / 10"), null if none. */
+	public record Progress(String key, String label, double fraction, boolean met, List<Progress> children, String result) {
+
+		public Progress(String key, String label, double fraction, boolean met, List<Progress> children) {
+			this(key, label, fraction, met, children, null);
+		}
 	}
 
 	public record Outcome(boolean met, Progress progress) {
@@ -91,7 +96,13 @@ public final class Evaluation {
 				}
 			}
 		}
-		return new Progress(rule.key(), rule.label(), met ? 1 : clamp(Math.min(fraction, 0.999)), met, List.of());
+		String shown = counts ? number(result.score()) + (result.maximum() != null && result.maximum() > 0 ? " / " + number(result.maximum()) : "")
+				: null;
+		return new Progress(rule.key(), rule.label(), met ? 1 : clamp(Math.min(fraction, 0.999)), met, List.of(), shown);
+	}
+
+	private static String number(double d) {
+		return d == Math.rint(d) ? String.valueOf((long) d) : String.format(java.util.Locale.ROOT, "%.2f", d);
 	}
 
 	private static double clamp(double d) {

@@ -93,12 +93,16 @@ public class OpenBadges2 {
 			o.put("name", b.name());
 			o.put("description", b.description() == null || b.description().isBlank() ? b.name() : b.description());
 			o.put("image", urls.absolute("/ob2/badges/" + b.id() + "/image"));
-			String narrative = b.details().criteriaNarrative() != null ? b.details().criteriaNarrative()
-					: b.hasCriteria() ? b.criteria().root().label() : "Awarded by the course's teachers.";
-			o.put("criteria", Map.of("narrative", narrative));
+			o.put("criteria", Map.of("narrative", criteriaNarrative(b)));
 			o.put("issuer", issuerUrl(badges.issuer(b).id()));
 			return o;
 		});
+	}
+
+	/** What a learner did to earn the badge, in words: the teacher's narrative, else the criteria. */
+	public String criteriaNarrative(BadgeClass b) {
+		return b.details().criteriaNarrative() != null && !b.details().criteriaNarrative().isBlank() ? b.details().criteriaNarrative()
+				: b.hasCriteria() ? b.criteria().root().label() : "Awarded by the course's teachers.";
 	}
 
 	/** The assertion of an award; empty when unknown, or when no email is known for its learner yet. */
@@ -112,7 +116,7 @@ public class OpenBadges2 {
 		if (email == null) {
 			return Optional.empty();
 		}
-		String salt = salt(award.id());
+		String salt = recipientSalt(award.id());
 		Map<String, Object> o = object("Assertion", assertionUrl(award.id()));
 		Map<String, Object> recipient = new LinkedHashMap<>();
 		recipient.put("type", "email");
@@ -122,9 +126,12 @@ public class OpenBadges2 {
 		o.put("recipient", recipient);
 		o.put("badge", badgeUrl(award.badgeId()));
 		o.put("verification", Map.of("type", "hosted"));
-		o.put("issuedOn", award.awardedAt().atOffset(ZoneOffset.UTC).withNano(0).toString());
+		o.put("issuedOn", OpenBadges3.iso(award.awardedAt()));
 		expires(award, badges.find(award.badgeId()).orElseThrow())
-				.ifPresent(e -> o.put("expires", e.atOffset(ZoneOffset.UTC).withNano(0).toString()));
+				.ifPresent(e -> o.put("expires", OpenBadges3.iso(e)));
+		if (award.publicVisible() && award.evidence() != null && !award.evidence().isBlank()) {
+			o.put("evidence", List.of(Map.of("name", "Criteria met", "narrative", award.evidence())));
+		}
 		if (award.revoked()) {
 			o.put("revoked", true);
 			o.put("revocationReason", award.revokeReason());
@@ -169,7 +176,8 @@ public class OpenBadges2 {
 		}
 	}
 
-	private String salt(String awardId) {
+	/** The award's stable recipient salt (made on first use). */
+	public String recipientSalt(String awardId) {
 		String salt = jdbc.sql("select recipient_salt from award where id=?").param(awardId).query(String.class).optional().orElse(null);
 		if (salt != null) {
 			return salt;

@@ -31,7 +31,7 @@ public class AwardWriter {
 	}
 
 	public record NewAward(String id, String badgeId, long contextId, String userSub, String name, String email, String locale,
-			String actor, String reason) {
+			String actor, String reason, String evidence) {
 	}
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
@@ -39,8 +39,9 @@ public class AwardWriter {
 		long now = clock.millis();
 		jdbc.sql("""
 				insert into award (id, badge_id, context_id, user_sub, recipient_name, recipient_email, locale, awarded_at,
-				  awarded_by, reason) values (?,?,?,?,?,?,?,?,?,?)""")
-				.params(a.id(), a.badgeId(), a.contextId(), a.userSub(), a.name(), a.email(), a.locale(), now, a.actor(), a.reason())
+				  awarded_by, reason, evidence) values (?,?,?,?,?,?,?,?,?,?,?)""")
+				.params(a.id(), a.badgeId(), a.contextId(), a.userSub(), a.name(), a.email(), a.locale(), now, a.actor(), a.reason(),
+						a.evidence())
 				.update();
 		jdbc.sql("insert into award_log (award_id, badge_id, user_sub, action, actor, reason, at) values (?,?,?,?,?,?,?)")
 				.params(a.id(), a.badgeId(), a.userSub(), "AWARDED", a.actor(), a.reason(), now).update();

@@ -1,17 +1,8 @@
 package org.badgebridge.credential.internal;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 
-import javax.imageio.ImageIO;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import org.springframework.http.HttpHeaders;
@@ -23,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
 import org.badgebridge.badge.BadgeImages;
+import org.badgebridge.credential.BadgePngs;
 import org.badgebridge.credential.OpenBadges2;
 import org.badgebridge.credential.PngBaking;
 
@@ -39,11 +31,12 @@ class OpenBadges2Controller {
 
 	private final BadgeImages images;
 
-	private volatile byte[] defaultImage;
+	private final BadgePngs pngs;
 
-	OpenBadges2Controller(OpenBadges2 ob2, BadgeImages images) {
+	OpenBadges2Controller(OpenBadges2 ob2, BadgeImages images, BadgePngs pngs) {
 		this.ob2 = ob2;
 		this.images = images;
+		this.pngs = pngs;
 	}
 
 	@GetMapping("/ob2/issuers/{id}")
@@ -75,7 +68,7 @@ class OpenBadges2Controller {
 		return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, image.map(BadgeImages.Image::contentType).orElse("image/png"))
 				.header("X-Content-Type-Options", "nosniff").header("Access-Control-Allow-Origin", "*")
 				.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
-				.body(image.map(BadgeImages.Image::bytes).orElseGet(this::defaultImage));
+				.body(image.map(BadgeImages.Image::bytes).orElseGet(pngs::medal));
 	}
 
 	/** The badge's PNG (or the default medal) with the assertion baked in. */
@@ -87,8 +80,7 @@ class OpenBadges2Controller {
 		}
 		String badgeUrl = (String) assertion.get().get("badge");
 		String badgeId = badgeUrl.substring(badgeUrl.lastIndexOf('/') + 1);
-		byte[] png = images.find(badgeId).filter(i -> i.contentType().equals("image/png")).map(BadgeImages.Image::bytes)
-				.orElseGet(this::defaultImage);
+		byte[] png = pngs.forBadge(badgeId);
 		return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, "image/png")
 				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"badge-" + id + ".png\"")
 				.body(PngBaking.bake(png, PngBaking.KEYWORD, JSONObjectUtils.toJSONString(assertion.get())));
@@ -144,30 +136,5 @@ class OpenBadges2Controller {
 				+ " · BadgeBridge</title><link rel=\"stylesheet\" href=\"/css/app.css\"></head><body><main><h1>" + title + "</h1>"
 				+ status + "<table>" + rows + "</table><p class=\"hint\">Machine-readable (Open Badges 2.0): request this URL with "
 				+ "Accept: application/ld+json.</p></main></body></html>";
-	}
-
-	private byte[] defaultImage() {
-		byte[] image = defaultImage;
-		if (image == null) {
-			BufferedImage medal = new BufferedImage(256, 256, BufferedImage.TYPE_INT_ARGB);
-			Graphics2D g = medal.createGraphics();
-			g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-			g.setColor(new Color(0xD9, 0x9A, 0x00));
-			g.fillOval(16, 16, 224, 224);
-			g.setColor(new Color(0xFF, 0xD7, 0x6A));
-			g.setStroke(new BasicStroke(10));
-			g.drawOval(36, 36, 184, 184);
-			g.dispose();
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			try {
-				ImageIO.write(medal, "png", out);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-			image = out.toByteArray();
-			defaultImage = image;
-		}
-		return image;
 	}
 }

@@ -1,0 +1,179 @@
+package org.badgebridge.credential;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.EdECPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.text.ParseException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import org.badgebridge.credential.internal.PrivateKeys;
+
+/**
+ * The keys that sign credentials: an Ed25519 key for Data Integrity proofs ({@code eddsa-rdfc-2022}) and an
+ * RSA key for VC-JWT (RS256, the Open Badges 3.0 minimum). Unlike the short-lived LTI keys they are never
+ * deleted: a credential can be checked as long as it exists. Private parts are stored encrypted.
+ */
+@Service
+public class CredentialKeys {
+
+	public static final String ED25519 = "Ed25519";
+
+	public static final String RS256 = "RS256";
+
+	/** A public key: its id, algorithm and (for Ed25519) the raw 32 bytes, (for RSA) the JWK. */
+	public record PublicKey(String kid, String algorithm, byte[] raw, JWK jwk) {
+
+		/** The multibase (base58btc) Multikey value of an Ed25519 key: {@code z6Mk...}. */
+		public String multibase() {
+			return Multikeys.ed25519PublicKey(raw);
+		}
+	}
+
+	/** An Ed25519 signing key: public and raw private (seed) bytes. */
+	public record Ed25519Key(String kid, byte[] publicKey, byte[] privateKey) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final PrivateKeys privateKeys;
+
+	private volatile Ed25519Key ed25519;
+
+	private volatile RSAKey rsa;
+
+	public CredentialKeys(JdbcClient jdbc, Clock clock, PrivateKeys privateKeys) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.privateKeys = privateKeys;
+	}
+
+	/** The Ed25519 key that signs new credentials (created on first use). */
+	public Ed25519Key ed25519() {
+		Ed25519Key key = ed25519;
+		if (key == null) {
+			String kid = newest(ED25519).orElseGet(() -> create(ED25519));
+			byte[] pkcs8 = privateKeys.decrypt(kid);
+			key = new Ed25519Key(kid, publicKey(kid).orElseThrow().raw(), rawEd25519Private(pkcs8));
+			ed25519 = key;
+		}
+		return key;
+	}
+
+	/** The RSA key that signs new VC-JWTs (created on first use). */
+	public RSAKey rsa() {
+		RSAKey key = rsa;
+		if (key == null) {
+			String kid = newest(RS256).orElseGet(() -> create(RS256));
+			try {
+				key = RSAKey.parse(new String(privateKeys.decrypt(kid), java.nio.charset.StandardCharsets.UTF_8));
+			}
+			catch (ParseException ex) {
+				throw new IllegalStateException(ex);
+			}
+			rsa = key;
+		}
+		return key;
+	}
+
+	/** Every credential key ever made, public parts only, oldest first. */
+	public List<PublicKey> all() {
+		return jdbc.sql("select kid, algorithm, public_jwk from credential_key order by created_at, kid")
+				.query((rs, i) -> toPublic(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+	}
+
+	public Optional<PublicKey> publicKey(String kid) {
+		return jdbc.sql("select kid, algorithm, public_jwk from credential_key where kid=?").param(kid)
+				.query((rs, i) -> toPublic(rs.getString(1), rs.getString(2), rs.getString(3))).optional();
+	}
+
+	/** The RSA public keys as a JWK set (what VC-JWT verifiers fetch). */
+	public JWKSet rsaJwks() {
+		return new JWKSet(all().stream().filter(k -> RS256.equals(k.algorithm())).map(PublicKey::jwk).toList());
+	}
+
+	private Optional<String> newest(String algorithm) {
+		return jdbc.sql("select kid from credential_key where algorithm=? order by created_at desc, kid desc").param(algorithm)
+				.query(String.class).list().stream().findFirst();
+	}
+
+	/** Creates a key; when another node did so at the same moment both stay valid and the newest signs. */
+	private String create(String algorithm) {
+		String kid = (ED25519.equals(algorithm) ? "ed-" : "rsa-") + UUID.randomUUID().toString().substring(0, 13);
+		String publicJwk;
+		byte[] privatePart;
+		try {
+			if (ED25519.equals(algorithm)) {
+				java.security.KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+				byte[] raw = rawEd25519Public((EdECPublicKey) pair.getPublic());
+				publicJwk = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+				privatePart = pair.getPrivate().getEncoded();
+			}
+			else {
+				RSAKey key = new RSAKeyGenerator(2048).keyID(kid).keyUse(KeyUse.SIGNATURE)
+						.algorithm(com.nimbusds.jose.JWSAlgorithm.RS256).generate();
+				publicJwk = key.toPublicJWK().toJSONString();
+				privatePart = key.toJSONString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+			}
+		}
+		catch (GeneralSecurityException | JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+		try {
+			jdbc.sql("insert into credential_key (kid, algorithm, public_jwk, private_encrypted, created_at) values (?,?,?,?,?)")
+					.params(kid, algorithm, publicJwk, privateKeys.encrypt(privatePart, kid), clock.millis()).update();
+		}
+		catch (DuplicateKeyException ex) {
+			return newest(algorithm).orElseThrow();
+		}
+		Arrays.fill(privatePart, (byte) 0);
+		return kid;
+	}
+
+	private static PublicKey toPublic(String kid, String algorithm, String stored) {
+		if (ED25519.equals(algorithm)) {
+			return new PublicKey(kid, algorithm, Base64.getUrlDecoder().decode(stored), null);
+		}
+		try {
+			return new PublicKey(kid, algorithm, null, JWK.parse(stored));
+		}
+		catch (ParseException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** RFC 8032 encoding of an Ed25519 public key: the last 32 bytes of its X.509 form. */
+	static byte[] rawEd25519Public(EdECPublicKey key) {
+		byte[] encoded = key.getEncoded();
+		return Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length);
+	}
+
+	/** The 32-byte seed inside a PKCS#8 Ed25519 key. */
+	static byte[] rawEd25519Private(byte[] pkcs8) {
+		try {
+			KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(pkcs8)); // checks the form
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("Stored Ed25519 key is not PKCS#8", ex);
+		}
+		return Arrays.copyOfRange(pkcs8, pkcs8.length - 32, pkcs8.length);
+	}
+}

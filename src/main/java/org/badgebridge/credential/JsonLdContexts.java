@@ -1,0 +1,138 @@
+package org.badgebridge.credential;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import com.apicatalog.jsonld.JsonLdError;
+import com.apicatalog.jsonld.JsonLdErrorCode;
+import com.apicatalog.jsonld.document.Document;
+import com.apicatalog.jsonld.document.JsonDocument;
+import com.apicatalog.jsonld.http.media.MediaType;
+import com.apicatalog.jsonld.loader.DocumentLoader;
+import com.apicatalog.jsonld.loader.DocumentLoaderOptions;
+import com.apicatalog.vc.loader.StaticContextLoader;
+import org.springframework.stereotype.Component;
+
+/**
+ * The JSON-LD document loader used for every signature and check: bundled contexts only (VC 2.0 as published,
+ * Open Badges 2.0 and 3.0.3, our micro-credential context, and the Data Integrity / DID / Multikey contexts of
+ * the iron jar, whose own VC 2.0 copy is a 2023 draft that the OB 3.0.3 context conflicts with). Nothing is ever fetched: an unknown context is an error naming it.
+ */
+@Component
+public class JsonLdContexts implements DocumentLoader {
+
+	public static final String OB3_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
+
+	public static final String OB3_EXTENSIONS = "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json";
+
+	public static final String VC2_CONTEXT = "https://www.w3.org/ns/credentials/v2";
+
+	private static final DocumentLoader NOTHING = (url, options) -> {
+		throw new JsonLdError(JsonLdErrorCode.LOADING_DOCUMENT_FAILED,
+				"The JSON-LD context " + url + " is not one this tool knows (contexts are never fetched)");
+	};
+
+	private final Map<String, String> bundled;
+
+	private final Map<String, jakarta.json.JsonStructure> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private final CredentialSettings settings;
+
+	private final StaticContextLoader iron = new StaticContextLoader(NOTHING);
+
+	public JsonLdContexts(CredentialSettings settings) {
+		this.settings = settings;
+		this.bundled = Map.of(VC2_CONTEXT, read("credentials-v2.json"), OB3_CONTEXT, read("ob-v3p0-context-3.0.3.json"), OB3_EXTENSIONS, read("ob-v3p0-extensions.json"),
+				OpenBadges2.CONTEXT, read("ob-v2-context.json"));
+	}
+
+	/** Our micro-credential context, with term IRIs under its (stable) URL. */
+	public String microCredentialContext() {
+		return read("microcredential-v1.json").replace("{{base}}", settings.contextUrl());
+	}
+
+	private static final String UNDEFINED = "urn:badgebridge:undefined-term#";
+
+	/**
+	 * Terms of a JSON-LD document that none of its contexts defines. JSON-LD expansion drops such terms silently,
+	 * so a signature would not cover them (and stricter processors refuse the document): expanding once more
+	 * with a catch-all vocabulary reveals them.
+	 */
+	public java.util.SortedSet<String> undefinedTerms(jakarta.json.JsonObject document) throws JsonLdError {
+		jakarta.json.JsonArrayBuilder contexts = jakarta.json.Json.createArrayBuilder();
+		jakarta.json.JsonValue context = document.get("@context");
+		if (context instanceof jakarta.json.JsonArray array) {
+			array.forEach(contexts::add);
+		}
+		else if (context != null) {
+			contexts.add(context);
+		}
+		contexts.add(jakarta.json.Json.createObjectBuilder().add("@vocab", UNDEFINED));
+		jakarta.json.JsonObject probe = jakarta.json.Json.createObjectBuilder(document).add("@context", contexts).build();
+		jakarta.json.JsonArray expanded = com.apicatalog.jsonld.JsonLd.expand(JsonDocument.of(probe)).loader(this).get();
+		java.util.SortedSet<String> found = new java.util.TreeSet<>();
+		collectUndefined(expanded, found);
+		return found;
+	}
+
+	private static void collectUndefined(jakarta.json.JsonValue value, java.util.Set<String> found) {
+		if (value instanceof jakarta.json.JsonArray array) {
+			array.forEach(v -> collectUndefined(v, found));
+		}
+		else if (value instanceof jakarta.json.JsonObject object) {
+			object.forEach((key, v) -> {
+				if (key.startsWith(UNDEFINED)) {
+					found.add(key.substring(UNDEFINED.length()));
+				}
+				if ("@type".equals(key)) {
+					collectUndefinedTypes(v, found);
+				}
+				collectUndefined(v, found);
+			});
+		}
+	}
+
+	private static void collectUndefinedTypes(jakarta.json.JsonValue types, java.util.Set<String> found) {
+		if (types instanceof jakarta.json.JsonString s && s.getString().startsWith(UNDEFINED)) {
+			found.add(s.getString().substring(UNDEFINED.length()));
+		}
+		else if (types instanceof jakarta.json.JsonArray array) {
+			array.forEach(t -> collectUndefinedTypes(t, found));
+		}
+	}
+
+	@Override
+	public Document loadDocument(URI url, DocumentLoaderOptions options) throws JsonLdError {
+		String key = url.toString();
+		String json = key.equals(settings.contextUrl()) ? microCredentialContext() : bundled.get(key);
+		if (json == null && "https://w3id.org/openbadges/v2/".equals(key)) {
+			json = bundled.get(OpenBadges2.CONTEXT);
+		}
+		if (json != null) {
+			String source = json;
+			jakarta.json.JsonStructure structure = parsed.computeIfAbsent(key, k -> {
+				try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new StringReader(source))) {
+					return reader.read();
+				}
+			});
+			JsonDocument document = JsonDocument.of(MediaType.JSON_LD, structure);
+			document.setDocumentUrl(url);
+			return document;
+		}
+		return iron.loadDocument(url, options);
+	}
+
+	private static String read(String name) {
+		try (InputStream in = JsonLdContexts.class.getResourceAsStream("/credential/contexts/" + name)) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+}

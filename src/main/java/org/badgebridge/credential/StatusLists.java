@@ -1,0 +1,159 @@
+package org.badgebridge.credential;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.GZIPOutputStream;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import org.badgebridge.platform.ToolUrls;
+
+/**
+ * W3C Bitstring Status Lists for Open Badges 3.0 credentials: one for revocation, one for suspension. Every
+ * credential gets a random index (herd privacy: a list of 131,072 entries, the spec's minimum size) and an entry
+ * in both lists. The list credentials are signed like the credentials, and re-signed only when a bit changes.
+ */
+@Service
+public class StatusLists {
+
+	public static final int SIZE = 131_072;
+
+	public static final List<String> PURPOSES = List.of("revocation", "suspension");
+
+	private record Signed(String digest, String json) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final ToolUrls urls;
+
+	private final CredentialKeys keys;
+
+	private final CredentialSettings settings;
+
+	private final DataIntegrity integrity;
+
+	private final Clock clock;
+
+	private final Map<String, Signed> cache = new ConcurrentHashMap<>();
+
+	public StatusLists(JdbcClient jdbc, ToolUrls urls, CredentialKeys keys, CredentialSettings settings, DataIntegrity integrity,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.urls = urls;
+		this.keys = keys;
+		this.settings = settings;
+		this.integrity = integrity;
+		this.clock = clock;
+	}
+
+	public String listUrl(String purpose, int list) {
+		return urls.absolute("/ob3/status/" + purpose + "/" + list);
+	}
+
+	/** A free index to try: random in the first list while attempts are few, else after the highest one. */
+	int freeIndex(int attempt) {
+		if (attempt < 15) {
+			return OpenBadges3.randomIndex(SIZE);
+		}
+		return jdbc.sql("select coalesce(max(status_index), -1) + 1 from ob3_credential").query(Integer.class).single();
+	}
+
+	List<Map<String, Object>> entries(int index) {
+		return PURPOSES.stream().map(purpose -> {
+			String list = listUrl(purpose, index / SIZE);
+			Map<String, Object> e = new LinkedHashMap<>();
+			e.put("id", list + "#" + index);
+			e.put("type", "BitstringStatusListEntry");
+			e.put("statusPurpose", purpose);
+			e.put("statusListIndex", String.valueOf(index % SIZE));
+			e.put("statusListCredential", list);
+			return e;
+		}).toList();
+	}
+
+	/** The signed status list credential, or empty for an unknown purpose or a list no credential uses. */
+	public Optional<String> credential(String purpose, int list) {
+		if (!PURPOSES.contains(purpose) || list < 0
+				|| jdbc.sql("select count(*) from ob3_credential where status_index >= ? and status_index < ?")
+						.params((long) list * SIZE, (long) (list + 1) * SIZE).query(Long.class).single() == 0) {
+			return Optional.empty();
+		}
+		byte[] bits = bits(purpose, list);
+		String digest = digest(bits);
+		String key = purpose + "/" + list;
+		Signed cached = cache.get(key);
+		if (cached != null && cached.digest().equals(digest)) {
+			return Optional.of(cached.json());
+		}
+		String url = listUrl(purpose, list);
+		Map<String, Object> subject = new LinkedHashMap<>();
+		subject.put("id", url + "#list");
+		subject.put("type", "BitstringStatusList");
+		subject.put("statusPurpose", purpose);
+		subject.put("encodedList", encode(bits));
+		Map<String, Object> c = new LinkedHashMap<>();
+		c.put("@context", List.of(JsonLdContexts.VC2_CONTEXT));
+		c.put("id", url);
+		c.put("type", List.of("VerifiableCredential", "BitstringStatusListCredential"));
+		c.put("issuer", settings.issuerId(keys.ed25519()));
+		Instant now = Instant.ofEpochMilli(clock.millis());
+		c.put("validFrom", OpenBadges3.iso(now));
+		c.put("credentialSubject", subject);
+		String json = integrity.sign(JSONObjectUtils.toJSONString(c), keys.ed25519(), now).toString();
+		cache.put(key, new Signed(digest, json));
+		return Optional.of(json);
+	}
+
+	/** Whether the bit of this credential index is set in the purpose's list (from the database, not the cache). */
+	public boolean isSet(String purpose, int index) {
+		String condition = "revocation".equals(purpose) ? "a.revoked_at is not null" : "a.suspended_at is not null";
+		return jdbc.sql("select count(*) from ob3_credential o join award a on a.id = o.award_id where o.status_index = ? and "
+				+ condition).param(index).query(Long.class).single() > 0;
+	}
+
+	private byte[] bits(String purpose, int list) {
+		String condition = "revocation".equals(purpose) ? "a.revoked_at is not null" : "a.suspended_at is not null";
+		byte[] bits = new byte[SIZE / 8];
+		jdbc.sql("select o.status_index from ob3_credential o join award a on a.id = o.award_id where o.status_index >= ? and "
+				+ "o.status_index < ? and " + condition).params((long) list * SIZE, (long) (list + 1) * SIZE).query(rs -> {
+					int i = rs.getInt(1) % SIZE;
+					bits[i / 8] |= (byte) (0x80 >>> (i % 8)); // index 0 is the left-most bit
+				});
+		return bits;
+	}
+
+	/** Multibase base64url (no padding) of the GZIP-compressed bitstring, as the spec encodes it. */
+	static String encode(byte[] bits) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+			gzip.write(bits);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return "u" + Base64.getUrlEncoder().withoutPadding().encodeToString(out.toByteArray());
+	}
+
+	private static String digest(byte[] bits) {
+		try {
+			return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(bits));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+}

@@ -1,0 +1,61 @@
+package org.badgebridge.credential;
+
+import java.util.List;
+import java.util.Map;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Open Badges 3.0 credentials: minted at claim, both proofs, our context, verifiable by our own checks. */
+@SpringBootTest
+@ActiveProfiles("test")
+@Import(CredentialFixtures.class)
+class OpenBadges3IntegrationTest {
+
+	@Autowired
+	CredentialFixtures fixtures;
+
+	@Autowired
+	OpenBadges3 ob3;
+
+	@Autowired
+	DataIntegrity integrity;
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void claimedAwardGetsASignedOpenBadgeCredential() throws Throwable {
+		CredentialFixtures.Made made = fixtures.claimedMicroCredential("Sue@Example.edu");
+		OpenBadges3.Issued issued = ob3.issue(made.award().id());
+		Map<String, Object> c = JSONObjectUtils.parse(issued.json());
+		assertThat((List<Object>) c.get("type")).contains("VerifiableCredential", "OpenBadgeCredential");
+		assertThat(c.get("id").toString()).startsWith("urn:uuid:");
+		Map<String, Object> proof = JSONObjectUtils.getJSONObject(c, "proof");
+		assertThat(proof).containsEntry("type", "DataIntegrityProof").containsEntry("cryptosuite", "eddsa-rdfc-2022");
+		integrity.verify(DataIntegrity.parse(issued.json()));
+		assertThat(ob3.issue(made.award().id()).json()).as("minted once").isEqualTo(issued.json());
+
+		String tampered = issued.json().replace("Data Literacy", "Data Mastery");
+		assertThatThrownBy(() -> integrity.verify(DataIntegrity.parse(tampered))).isNotNull();
+	}
+
+	@Autowired
+	CredentialKeys keys;
+
+	@Test
+	void aTermNoContextDefinesIsRefusedNotSilentlyLeftUnsigned() {
+		String doc = "{\"@context\":[\"https://www.w3.org/ns/credentials/v2\",\"https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json\"],"
+				+ "\"id\":\"urn:uuid:1\",\"type\":[\"VerifiableCredential\",\"OpenBadgeCredential\"],\"issuer\":{\"id\":\"did:example:1\","
+				+ "\"type\":[\"Profile\"],\"name\":\"X\"},\"validFrom\":\"2026-01-01T00:00:00Z\",\"credentialSubject\":{\"id\":\"urn:uuid:2\","
+				+ "\"type\":[\"AchievementSubject\"],\"achievement\":{\"id\":\"urn:uuid:3\",\"type\":[\"Achievement\"],\"name\":\"n\","
+				+ "\"description\":\"d\",\"criteria\":{\"narrative\":\"c\"},\"ECTS\":5}}}";
+		assertThatThrownBy(() -> integrity.sign(doc, keys.ed25519(), java.time.Instant.now()))
+				.isInstanceOf(DataIntegrity.SigningFailed.class).hasMessageContaining("ECTS");
+	}
+}
