@@ -56,21 +56,25 @@ public class CredentialKeys {
 
 	private final PrivateKeys privateKeys;
 
+	private final org.springframework.transaction.support.TransactionTemplate transactions;
+
 	private volatile Ed25519Key ed25519;
 
 	private volatile RSAKey rsa;
 
-	public CredentialKeys(JdbcClient jdbc, Clock clock, PrivateKeys privateKeys) {
+	public CredentialKeys(JdbcClient jdbc, Clock clock, PrivateKeys privateKeys,
+			org.springframework.transaction.PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.privateKeys = privateKeys;
+		this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
 	}
 
 	/** The Ed25519 key that signs new credentials (created on first use). */
 	public Ed25519Key ed25519() {
 		Ed25519Key key = ed25519;
 		if (key == null) {
-			String kid = newest(ED25519).orElseGet(() -> create(ED25519));
+			String kid = newest(ED25519).orElseGet(() -> createOnce(ED25519));
 			byte[] pkcs8 = privateKeys.decrypt(kid);
 			key = new Ed25519Key(kid, publicKey(kid).orElseThrow().raw(), rawEd25519Private(pkcs8));
 			ed25519 = key;
@@ -82,7 +86,7 @@ public class CredentialKeys {
 	public RSAKey rsa() {
 		RSAKey key = rsa;
 		if (key == null) {
-			String kid = newest(RS256).orElseGet(() -> create(RS256));
+			String kid = newest(RS256).orElseGet(() -> createOnce(RS256));
 			try {
 				key = RSAKey.parse(new String(privateKeys.decrypt(kid), java.nio.charset.StandardCharsets.UTF_8));
 			}
@@ -105,9 +109,14 @@ public class CredentialKeys {
 				.query((rs, i) -> toPublic(rs.getString(1), rs.getString(2), rs.getString(3))).optional();
 	}
 
-	/** The RSA public keys as a JWK set (what VC-JWT verifiers fetch). */
-	public JWKSet rsaJwks() {
-		return new JWKSet(all().stream().filter(k -> RS256.equals(k.algorithm())).map(PublicKey::jwk).toList());
+	/** The RSA public keys as a JWK set (what VC-JWT verifiers fetch), each under the key id JWT headers use. */
+	public JWKSet rsaJwks(java.util.function.UnaryOperator<String> keyIds) {
+		return new JWKSet(all().stream().filter(k -> RS256.equals(k.algorithm())).map(k -> withKeyId(k.jwk(), keyIds.apply(k.kid())))
+				.toList());
+	}
+
+	public static JWK withKeyId(JWK jwk, String kid) {
+		return new RSAKey.Builder(jwk.toRSAKey()).keyID(kid).build();
 	}
 
 	private Optional<String> newest(String algorithm) {
@@ -115,7 +124,24 @@ public class CredentialKeys {
 				.query(String.class).list().stream().findFirst();
 	}
 
-	/** Creates a key; when another node did so at the same moment both stay valid and the newest signs. */
+	/**
+	 * Creates the first key of an algorithm exactly once, also when several threads or nodes ask at the same
+	 * moment: they queue on a lock row, and all but the first find the key made.
+	 */
+	private String createOnce(String algorithm) {
+		String lock = "key-lock-" + algorithm;
+		try {
+			jdbc.sql("insert into credential_setting (name, val) values (?, '-')").param(lock).update();
+		}
+		catch (DuplicateKeyException ignored) {
+			// exists already
+		}
+		return transactions.execute(status -> {
+			jdbc.sql("select val from credential_setting where name=? for update").param(lock).query(String.class).single();
+			return newest(algorithm).orElseGet(() -> create(algorithm));
+		});
+	}
+
 	private String create(String algorithm) {
 		String kid = (ED25519.equals(algorithm) ? "ed-" : "rsa-") + UUID.randomUUID().toString().substring(0, 13);
 		String publicJwk;
@@ -137,13 +163,8 @@ public class CredentialKeys {
 		catch (GeneralSecurityException | JOSEException ex) {
 			throw new IllegalStateException(ex);
 		}
-		try {
-			jdbc.sql("insert into credential_key (kid, algorithm, public_jwk, private_encrypted, created_at) values (?,?,?,?,?)")
-					.params(kid, algorithm, publicJwk, privateKeys.encrypt(privatePart, kid), clock.millis()).update();
-		}
-		catch (DuplicateKeyException ex) {
-			return newest(algorithm).orElseThrow();
-		}
+		jdbc.sql("insert into credential_key (kid, algorithm, public_jwk, private_encrypted, created_at) values (?,?,?,?,?)")
+				.params(kid, algorithm, publicJwk, privateKeys.encrypt(privatePart, kid), clock.millis()).update();
 		Arrays.fill(privatePart, (byte) 0);
 		return kid;
 	}

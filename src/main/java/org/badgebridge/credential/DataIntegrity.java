@@ -1,39 +1,49 @@
 package org.badgebridge.credential;
 
 import java.io.StringReader;
-import java.net.URI;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.Signature;
+import java.security.spec.EdECPrivateKeySpec;
+import java.security.spec.NamedParameterSpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
-import java.util.List;
+import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Set;
 
-import com.apicatalog.jsonld.loader.DocumentLoader;
-import com.apicatalog.ld.DocumentError;
-import com.apicatalog.ld.signature.SigningError;
-import com.apicatalog.ld.signature.VerificationError;
-import com.apicatalog.ld.signature.VerificationMethod;
-import com.apicatalog.ld.signature.eddsa.EdDSASignature2022;
-import com.apicatalog.multikey.MultiKey;
-import com.apicatalog.vc.integrity.DataIntegrityProofDraft;
-import com.apicatalog.vc.method.resolver.DidUrlMethodResolver;
-import com.apicatalog.vc.method.resolver.MethodResolver;
-import com.apicatalog.vc.proof.Proof;
-import com.apicatalog.vc.verifier.Verifier;
+import com.apicatalog.jsonld.JsonLd;
+import com.apicatalog.jsonld.JsonLdError;
+import com.apicatalog.jsonld.document.JsonDocument;
+import com.apicatalog.rdf.api.RdfConsumerException;
+import com.apicatalog.rdf.canon.RdfCanon;
+import com.apicatalog.rdf.nquads.NQuadsWriter;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import org.springframework.stereotype.Component;
 
 /**
- * Data Integrity proofs with the {@code eddsa-rdfc-2022} cryptosuite, through iron-verifiable-credentials and
- * titanium-json-ld with our static document loader (JSON-LD expansion and RDF canonicalisation are not things
- * to write by hand). Verification resolves {@code did:key} offline and our own {@code did:web} from our keys.
+ * Data Integrity proofs with the {@code eddsa-rdfc-2022} cryptosuite (W3C vc-di-eddsa): the document and the
+ * proof options are expanded with titanium-json-ld (our static document loader: nothing is fetched),
+ * canonicalised with titanium-rdfc (RDFC-1.0), hashed with SHA-256 and signed with Ed25519.
+ * <p>
+ * iron-verifiable-credentials was tried first: its canonicalisation (io.setl rdf-urdna) labels the blank nodes
+ * of a credential with two identifier objects differently from jsonld.js, so its proofs failed in the DCC
+ * verifier. The algorithm around the canonicalisation is small and written here against the spec.
  */
 @Component
 public class DataIntegrity {
 
-	private static final URI ASSERTION_METHOD = URI.create("https://w3id.org/security#assertionMethod");
+	public static final String CRYPTOSUITE = "eddsa-rdfc-2022";
 
-	private final EdDSASignature2022 suite = new EdDSASignature2022();
+	private static final byte[] ED25519_X509_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
 
 	private final JsonLdContexts loader;
 
@@ -55,45 +65,177 @@ public class DataIntegrity {
 		}
 	}
 
+	/** Why a proof does not verify, in words a person can act on. */
+	public static class ProofInvalid extends Exception {
+
+		public ProofInvalid(String message) {
+			super(message);
+		}
+	}
+
 	/** The document (JSON) with a {@code proof} added; the document's own form is kept as it was. */
 	public JsonObject sign(String json, CredentialKeys.Ed25519Key key, Instant created) {
 		JsonObject document = parse(json);
-		MultiKey pair = new MultiKey();
-		pair.setId(URI.create(settings.verificationMethod(key)));
-		pair.setController(URI.create(settings.issuerId(key)));
-		pair.setAlgorithm("Ed25519");
-		pair.setPublicKey(key.publicKey());
-		pair.setPrivateKey(key.privateKey());
 		try {
-			java.util.Set<String> undefined = loader.undefinedTerms(document);
+			Set<String> undefined = loader.undefinedTerms(document);
 			if (!undefined.isEmpty()) {
 				throw new SigningFailed("Could not sign: these terms are defined by none of the document's contexts, so the "
 						+ "signature would not cover them: " + String.join(", ", undefined), null);
 			}
+			JsonObject options = Json.createObjectBuilder().add("type", "DataIntegrityProof").add("cryptosuite", CRYPTOSUITE)
+					.add("created", OpenBadges3.iso(created)).add("verificationMethod", settings.verificationMethod(key))
+					.add("proofPurpose", "assertionMethod").build();
+			byte[] signature = ed25519Sign(key.privateKey(), hashData(document, options));
+			JsonObject proof = Json.createObjectBuilder(options).add("proofValue", Multikeys.base58btc(signature)).build();
+			return Json.createObjectBuilder(document).add("proof", proof).build();
 		}
-		catch (com.apicatalog.jsonld.JsonLdError ex) {
+		catch (JsonLdError ex) {
 			throw new SigningFailed("Could not sign: the document is not valid JSON-LD: " + ex.getMessage(), ex);
-		}
-		try {
-			DataIntegrityProofDraft draft = suite.createDraft(URI.create(settings.verificationMethod(key)), ASSERTION_METHOD);
-			draft.created(created);
-			JsonObject signed = suite.createIssuer(pair).loader(loader).useBundledContexts(false).sign(document, draft).compacted();
-			return Json.createObjectBuilder(document).add("proof", signed.get("proof")).build();
-		}
-		catch (SigningError | DocumentError ex) {
-			throw new SigningFailed("Could not sign the credential: " + describe(ex), ex);
 		}
 	}
 
 	/**
-	 * Checks the proof of a document. Throws {@link VerificationError} for a bad signature and
-	 * {@link DocumentError} for a document that cannot be checked (unknown context, unresolvable key...).
+	 * Checks the {@code eddsa-rdfc-2022} proof of a document, resolving the key offline ({@code did:key}, or our
+	 * own {@code did:web}) and requiring that it belongs to the document's issuer.
 	 */
-	public void verify(JsonObject document) throws VerificationError, DocumentError {
-		Verifier.with(suite).loader(loader).useBundledContexts(false).statusValidator(status -> {
-			// status is checked against the status list by the caller, not here
-		}).methodResolvers(List.of(new OwnDidWeb(), new DidUrlMethodResolver(
-				com.apicatalog.multibase.MultibaseDecoder.getInstance(), EdDSASignature2022.CODECS))).verify(document);
+	public void verify(JsonObject document) throws ProofInvalid {
+		JsonValue proofValue = document.get("proof");
+		if (proofValue instanceof jakarta.json.JsonArray array) {
+			if (array.size() != 1) {
+				throw new ProofInvalid("It carries " + array.size() + " proofs; only a single proof can be checked here.");
+			}
+			proofValue = array.get(0);
+		}
+		if (!(proofValue instanceof JsonObject proof)) {
+			throw new ProofInvalid("It carries no embedded proof (Data Integrity).");
+		}
+		if (!"DataIntegrityProof".equals(string(proof, "type")) || !CRYPTOSUITE.equals(string(proof, "cryptosuite"))) {
+			throw new ProofInvalid("Its proof is of a kind this tool cannot check (" + string(proof, "type") + " "
+					+ string(proof, "cryptosuite") + "); it checks DataIntegrityProof with eddsa-rdfc-2022.");
+		}
+		if (!"assertionMethod".equals(string(proof, "proofPurpose"))) {
+			throw new ProofInvalid("Its proof is not made for issuing (proofPurpose " + string(proof, "proofPurpose") + ").");
+		}
+		String method = string(proof, "verificationMethod");
+		String signatureText = string(proof, "proofValue");
+		if (method == null || signatureText == null) {
+			throw new ProofInvalid("Its proof lacks a verification method or a proof value.");
+		}
+		String controller = method.contains("#") ? method.substring(0, method.indexOf('#')) : method;
+		String issuer = issuerId(document);
+		if (!controller.equals(issuer)) {
+			throw new ProofInvalid("It is signed with a key of " + controller + ", not of its issuer " + issuer + ".");
+		}
+		byte[] publicKey = resolve(method).orElseThrow(() -> new ProofInvalid("The signing key " + method
+				+ " cannot be resolved without fetching it (this tool resolves did:key and its own keys)."));
+		byte[] signature = Multikeys.decodeBase58btc(signatureText)
+				.orElseThrow(() -> new ProofInvalid("The proof value is not a base58btc multibase value."));
+		JsonObject options = Json.createObjectBuilder(proof).remove("proofValue").build();
+		JsonObject unsigned = Json.createObjectBuilder(document).remove("proof").build();
+		try {
+			Set<String> undefined = loader.undefinedTerms(unsigned);
+			if (!undefined.isEmpty()) {
+				throw new ProofInvalid("It uses terms none of its contexts defines, which a signature cannot cover: "
+						+ String.join(", ", undefined) + ".");
+			}
+			if (!ed25519Verify(publicKey, hashData(unsigned, options), signature)) {
+				throw new ProofInvalid("The signature does not match: the credential was changed after it was signed, "
+						+ "or it was not signed with this key.");
+			}
+		}
+		catch (JsonLdError ex) {
+			throw new ProofInvalid("It cannot be read as JSON-LD: " + ex.getMessage());
+		}
+	}
+
+	/** The issuer id of a credential: {@code issuer} as a string or {@code issuer.id}. */
+	public static String issuerId(JsonObject document) {
+		JsonValue issuer = document.get("issuer");
+		if (issuer instanceof JsonString s) {
+			return s.getString();
+		}
+		return issuer instanceof JsonObject o ? string(o, "id") : null;
+	}
+
+	private Optional<byte[]> resolve(String method) {
+		if (method.startsWith("did:key:")) {
+			String multibase = method.substring("did:key:".length(), method.contains("#") ? method.indexOf('#') : method.length());
+			String fragment = method.contains("#") ? method.substring(method.indexOf('#') + 1) : multibase;
+			return fragment.equals(multibase) ? Multikeys.decodeEd25519(multibase) : Optional.empty();
+		}
+		if (settings.didWeb() && method.startsWith(settings.didWebId() + "#")) {
+			return keys.publicKey(method.substring(method.indexOf('#') + 1)).filter(k -> CredentialKeys.ED25519.equals(k.algorithm()))
+					.map(CredentialKeys.PublicKey::raw);
+		}
+		return Optional.empty();
+	}
+
+	/** SHA-256 of the canonical proof options (with the document's context), then of the canonical document. */
+	private byte[] hashData(JsonObject document, JsonObject options) throws JsonLdError {
+		JsonValue context = document.get("@context");
+		JsonObject config = Json.createObjectBuilder().add("@context", context == null ? JsonValue.NULL : context)
+				.addAll(Json.createObjectBuilder(options)).build();
+		byte[] a = sha256(canonical(config));
+		byte[] b = sha256(canonical(document));
+		byte[] both = new byte[64];
+		System.arraycopy(a, 0, both, 0, 32);
+		System.arraycopy(b, 0, both, 32, 32);
+		return both;
+	}
+
+	/** RDFC-1.0 canonical N-Quads of a JSON-LD document. */
+	String canonical(JsonObject document) throws JsonLdError {
+		RdfCanon canon = RdfCanon.create("SHA-256");
+		JsonLd.toRdf(JsonDocument.of(document)).loader(loader).provide(canon);
+		StringWriter out = new StringWriter();
+		try {
+			canon.provide(new NQuadsWriter(out));
+		}
+		catch (RdfConsumerException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return out.toString();
+	}
+
+	private static byte[] sha256(String text) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static byte[] ed25519Sign(byte[] seed, byte[] data) {
+		try {
+			Signature signer = Signature.getInstance("Ed25519");
+			signer.initSign(KeyFactory.getInstance("Ed25519").generatePrivate(new EdECPrivateKeySpec(NamedParameterSpec.ED25519, seed)));
+			signer.update(data);
+			return signer.sign();
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static boolean ed25519Verify(byte[] raw, byte[] data, byte[] signature) {
+		try {
+			byte[] x509 = new byte[ED25519_X509_PREFIX.length + raw.length];
+			System.arraycopy(ED25519_X509_PREFIX, 0, x509, 0, ED25519_X509_PREFIX.length);
+			System.arraycopy(raw, 0, x509, ED25519_X509_PREFIX.length, raw.length);
+			Signature verifier = Signature.getInstance("Ed25519");
+			verifier.initVerify(KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(x509)));
+			verifier.update(data);
+			return verifier.verify(signature);
+		}
+		catch (GeneralSecurityException ex) {
+			return false;
+		}
+	}
+
+	private static String string(JsonObject o, String key) {
+		JsonValue v = o.get(key);
+		return v instanceof JsonString s ? s.getString() : null;
 	}
 
 	public static JsonObject parse(String json) {
@@ -101,37 +243,4 @@ public class DataIntegrity {
 			return reader.readObject();
 		}
 	}
-
-	public static String describe(Throwable ex) {
-		if (ex instanceof DocumentError d) {
-			return d.getCode() + (d.getMessage() != null ? " (" + d.getMessage() + ")" : "")
-					+ (d.getCause() != null ? ": " + d.getCause().getMessage() : "");
-		}
-		return ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName();
-	}
-
-	/** Our own did:web: its verification methods are our credential keys (no fetching). */
-	private final class OwnDidWeb implements MethodResolver {
-
-		@Override
-		public boolean isAccepted(URI id) {
-			return settings.didWeb() && id.toString().startsWith(settings.didWebId() + "#");
-		}
-
-		@Override
-		public VerificationMethod resolve(URI id, DocumentLoader documentLoader, Proof proof) throws DocumentError {
-			String kid = id.getFragment();
-			Optional<CredentialKeys.PublicKey> key = keys.publicKey(kid).filter(k -> CredentialKeys.ED25519.equals(k.algorithm()));
-			if (key.isEmpty()) {
-				throw new DocumentError(DocumentError.ErrorType.Unknown, "VerificationMethod");
-			}
-			MultiKey method = new MultiKey();
-			method.setId(id);
-			method.setController(URI.create(settings.didWebId()));
-			method.setAlgorithm("Ed25519");
-			method.setPublicKey(key.get().raw());
-			return method;
-		}
-	}
-
 }

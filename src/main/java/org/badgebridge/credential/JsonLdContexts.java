@@ -15,13 +15,11 @@ import com.apicatalog.jsonld.document.JsonDocument;
 import com.apicatalog.jsonld.http.media.MediaType;
 import com.apicatalog.jsonld.loader.DocumentLoader;
 import com.apicatalog.jsonld.loader.DocumentLoaderOptions;
-import com.apicatalog.vc.loader.StaticContextLoader;
 import org.springframework.stereotype.Component;
 
 /**
- * The JSON-LD document loader used for every signature and check: bundled contexts only (VC 2.0 as published,
- * Open Badges 2.0 and 3.0.3, our micro-credential context, and the Data Integrity / DID / Multikey contexts of
- * the iron jar, whose own VC 2.0 copy is a 2023 draft that the OB 3.0.3 context conflicts with). Nothing is ever fetched: an unknown context is an error naming it.
+ * The JSON-LD document loader used for every signature and check: bundled contexts only (VC 1.1 and 2.0, Data
+ * Integrity v2, Open Badges 2.0 and 3.0.3, our micro-credential context). Nothing is ever fetched: an unknown context is an error naming it.
  */
 @Component
 public class JsonLdContexts implements DocumentLoader {
@@ -32,10 +30,9 @@ public class JsonLdContexts implements DocumentLoader {
 
 	public static final String VC2_CONTEXT = "https://www.w3.org/ns/credentials/v2";
 
-	private static final DocumentLoader NOTHING = (url, options) -> {
-		throw new JsonLdError(JsonLdErrorCode.LOADING_DOCUMENT_FAILED,
-				"The JSON-LD context " + url + " is not one this tool knows (contexts are never fetched)");
-	};
+	public static final String VC1_CONTEXT = "https://www.w3.org/2018/credentials/v1";
+
+	public static final String DATA_INTEGRITY_CONTEXT = "https://w3id.org/security/data-integrity/v2";
 
 	private final Map<String, String> bundled;
 
@@ -43,11 +40,10 @@ public class JsonLdContexts implements DocumentLoader {
 
 	private final CredentialSettings settings;
 
-	private final StaticContextLoader iron = new StaticContextLoader(NOTHING);
-
 	public JsonLdContexts(CredentialSettings settings) {
 		this.settings = settings;
-		this.bundled = Map.of(VC2_CONTEXT, read("credentials-v2.json"), OB3_CONTEXT, read("ob-v3p0-context-3.0.3.json"), OB3_EXTENSIONS, read("ob-v3p0-extensions.json"),
+		this.bundled = Map.of(VC2_CONTEXT, read("credentials-v2.json"), VC1_CONTEXT, read("credentials-v1.json"),
+				DATA_INTEGRITY_CONTEXT, read("data-integrity-v2.json"), OB3_CONTEXT, read("ob-v3p0-context-3.0.3.json"), OB3_EXTENSIONS, read("ob-v3p0-extensions.json"),
 				OpenBadges2.CONTEXT, read("ob-v2-context.json"));
 	}
 
@@ -124,7 +120,8 @@ public class JsonLdContexts implements DocumentLoader {
 			document.setDocumentUrl(url);
 			return document;
 		}
-		return iron.loadDocument(url, options);
+		throw new JsonLdError(JsonLdErrorCode.LOADING_DOCUMENT_FAILED,
+				"The JSON-LD context " + url + " is not one this tool knows (contexts are never fetched)");
 	}
 
 	private static String read(String name) {

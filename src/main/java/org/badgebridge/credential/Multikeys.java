@@ -13,6 +13,23 @@ public final class Multikeys {
 	private Multikeys() {
 	}
 
+	/** {@code z} + base58btc, as Data Integrity proof values are written. */
+	public static String base58btc(byte[] value) {
+		return com.apicatalog.multibase.Multibase.BASE_58_BTC.encode(value);
+	}
+
+	public static java.util.Optional<byte[]> decodeBase58btc(String multibase) {
+		try {
+			if (multibase == null || !multibase.startsWith("z") || multibase.length() > 200) {
+				return java.util.Optional.empty();
+			}
+			return java.util.Optional.of(com.apicatalog.multibase.Multibase.BASE_58_BTC.decode(multibase));
+		}
+		catch (RuntimeException ex) {
+			return java.util.Optional.empty();
+		}
+	}
+
 	public static String ed25519PublicKey(byte[] raw) {
 		byte[] value = new byte[34];
 		System.arraycopy(ED25519_PUB, 0, value, 0, 2);

@@ -125,14 +125,15 @@ public class OpenBadges3 {
 		if (!missing.isEmpty()) {
 			throw new NotIssuable("This micro-credential lacks mandatory EU elements: " + String.join(", ", missing) + ".");
 		}
+		CredentialKeys.Ed25519Key key = keys.ed25519();
 		for (int attempt = 0; attempt < 20; attempt++) {
 			int index = statusLists.freeIndex(attempt);
-			Issued issued = sign(award, badge, issuer, details, email, index);
+			Issued issued = sign(award, badge, issuer, details, email, index, key);
 			try {
 				jdbc.sql("""
 						insert into ob3_credential (award_id, credential_id, issuer_id, status_index, di_kid, jwt_kid, credential_json,
 						  credential_jwt, issued_at) values (?,?,?,?,?,?,?,?,?)""")
-						.params(award.id(), issued.credentialId(), settings.issuerId(keys.ed25519()), index, keys.ed25519().kid(),
+						.params(award.id(), issued.credentialId(), settings.issuerId(key), index, key.kid(),
 								keys.rsa().getKeyID(), issued.json(), issued.jwt(), issued.issuedAt().toEpochMilli())
 						.update();
 				log.info("Issued OpenBadgeCredential {} for award {}", issued.credentialId(), award.id());
@@ -149,23 +150,24 @@ public class OpenBadges3 {
 		throw new IllegalStateException("No free status list index found for award " + awardId);
 	}
 
-	private Issued sign(Award award, BadgeClass badge, IssuerProfile issuer, BadgeDetails details, String email, int index) {
+	private Issued sign(Award award, BadgeClass badge, IssuerProfile issuer, BadgeDetails details, String email, int index,
+			CredentialKeys.Ed25519Key key) {
 		String credentialId = "urn:uuid:" + UUID.randomUUID();
 		Instant now = Instant.ofEpochMilli(clock.millis());
-		Map<String, Object> credential = credential(credentialId, award, badge, issuer, details, email, index);
-		JsonObject signed = integrity.sign(JSONObjectUtils.toJSONString(credential), keys.ed25519(), now);
+		Map<String, Object> credential = credential(credentialId, award, badge, issuer, details, email, index, settings.issuerId(key));
+		JsonObject signed = integrity.sign(JSONObjectUtils.toJSONString(credential), key, now);
 		String json = signed.toString();
 		return new Issued(award.id(), credentialId, json, jwt(json), index, now);
 	}
 
 	Map<String, Object> credential(String credentialId, Award award, BadgeClass badge, IssuerProfile issuer, BadgeDetails details,
-			String email, int index) {
+			String email, int index, String issuerId) {
 		Map<String, Object> c = new LinkedHashMap<>();
 		c.put("@context", List.of(JsonLdContexts.VC2_CONTEXT, JsonLdContexts.OB3_CONTEXT, settings.contextUrl()));
 		c.put("id", credentialId);
 		c.put("type", List.of("VerifiableCredential", "OpenBadgeCredential"));
 		c.put("name", badge.name());
-		c.put("issuer", profile(issuer));
+		c.put("issuer", profile(issuer, issuerId));
 		c.put("validFrom", iso(award.awardedAt()));
 		OpenBadges2.expires(award, badge).ifPresent(e -> c.put("validUntil", iso(e)));
 		Map<String, Object> subject = new LinkedHashMap<>();
@@ -187,9 +189,9 @@ public class OpenBadges3 {
 		return c;
 	}
 
-	private Map<String, Object> profile(IssuerProfile issuer) {
+	private Map<String, Object> profile(IssuerProfile issuer, String issuerId) {
 		Map<String, Object> p = new LinkedHashMap<>();
-		p.put("id", settings.issuerId(keys.ed25519()));
+		p.put("id", issuerId);
 		p.put("type", List.of("Profile"));
 		p.put("name", issuer.name());
 		p.put("url", issuer.url() != null && !issuer.url().isBlank() ? issuer.url() : urls.base());
@@ -215,7 +217,7 @@ public class OpenBadges3 {
 		a.put("criteria", Map.of("narrative", ob2.criteriaNarrative(badge)));
 		a.put("image", Map.of("id", urls.absolute("/ob2/badges/" + badge.id() + "/image"), "type", "Image"));
 		if (d.workloadValue() != null && "ECTS".equals(d.workloadUnit())) {
-			a.put("creditsAvailable", d.workloadValue());
+			a.put("creditsAvailable", number(d.workloadValue()));
 		}
 		if (d.language() != null && !d.language().isBlank()) {
 			a.put("inLanguage", d.language());
@@ -228,7 +230,7 @@ public class OpenBadges3 {
 		// the EU elements OB 3.0 has no term for: our context defines them
 		put(a, "learningOutcome", d.learningOutcomes());
 		if (d.workloadValue() != null) {
-			a.put("workload", d.workloadValue());
+			a.put("workload", number(d.workloadValue()));
 			a.put("workloadUnit", d.workloadUnit());
 		}
 		put(a, "eqfLevel", d.eqfLevel());
@@ -240,6 +242,14 @@ public class OpenBadges3 {
 		put(a, "awardingBody", d.awardingBody());
 		put(a, "issuerCountry", d.country() == null ? null : d.country().toUpperCase(Locale.ROOT));
 		return a;
+	}
+
+	/**
+	 * A whole number as an integer: JSON has one number type, but JSON-LD tells 5 (xsd:integer) from 5.0
+	 * (xsd:double), and Java and JavaScript processors would canonicalise "5.0" differently.
+	 */
+	static Number number(double value) {
+		return value == Math.rint(value) && Math.abs(value) < 1e15 ? (Number) (long) value : (Number) value;
 	}
 
 	private static void put(Map<String, Object> o, String key, String value) {

@@ -109,11 +109,12 @@ public class StatusLists {
 		c.put("@context", List.of(JsonLdContexts.VC2_CONTEXT));
 		c.put("id", url);
 		c.put("type", List.of("VerifiableCredential", "BitstringStatusListCredential"));
-		c.put("issuer", settings.issuerId(keys.ed25519()));
+		CredentialKeys.Ed25519Key signing = keys.ed25519();
+		c.put("issuer", settings.issuerId(signing));
 		Instant now = Instant.ofEpochMilli(clock.millis());
 		c.put("validFrom", OpenBadges3.iso(now));
 		c.put("credentialSubject", subject);
-		String json = integrity.sign(JSONObjectUtils.toJSONString(c), keys.ed25519(), now).toString();
+		String json = integrity.sign(JSONObjectUtils.toJSONString(c), signing, now).toString();
 		cache.put(key, new Signed(digest, json));
 		return Optional.of(json);
 	}

@@ -1,20 +1,30 @@
 package org.badgebridge.claim.internal;
 
 import java.time.Clock;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 import org.badgebridge.award.Award;
 import org.badgebridge.award.Awards;
 import org.badgebridge.badge.Badges;
 import org.badgebridge.claim.ClaimLinks;
+import org.badgebridge.credential.CredentialDownloads;
+import org.badgebridge.credential.OpenBadges3;
 
-/** The page a claim link opens: the learner accepts the badge (the full backpack comes later). */
+/**
+ * The page a claim link opens: the learner accepts the badge, then downloads it as an Open Badges 3.0 credential
+ * (JSON, VC-JWT, baked PNG) and chooses whether its public data shows their name and evidence.
+ */
 @Controller
 class ClaimController {
 
@@ -26,11 +36,56 @@ class ClaimController {
 
 	private final Clock clock;
 
-	ClaimController(ClaimLinks links, Awards awards, Badges badges, Clock clock) {
+	private final OpenBadges3 ob3;
+
+	private final CredentialDownloads downloads;
+
+	ClaimController(ClaimLinks links, Awards awards, Badges badges, Clock clock, OpenBadges3 ob3, CredentialDownloads downloads) {
 		this.links = links;
 		this.awards = awards;
 		this.badges = badges;
 		this.clock = clock;
+		this.ob3 = ob3;
+		this.downloads = downloads;
+	}
+
+	@GetMapping("/claim/{token}/credential.json")
+	ResponseEntity<String> json(@PathVariable String token) {
+		return credential(token).map(downloads::json).orElseGet(() -> ResponseEntity.notFound().build());
+	}
+
+	@GetMapping("/claim/{token}/credential.jwt")
+	ResponseEntity<String> jwt(@PathVariable String token) {
+		return credential(token).map(downloads::jwt).orElseGet(() -> ResponseEntity.notFound().build());
+	}
+
+	@GetMapping("/claim/{token}/credential.png")
+	ResponseEntity<byte[]> png(@PathVariable String token) {
+		return credential(token).map(downloads::bakedPng).orElseGet(() -> ResponseEntity.notFound().build());
+	}
+
+	@PostMapping("/claim/{token}/visibility")
+	String visibility(@PathVariable String token, @RequestParam("public") boolean visible) {
+		Award award = claimedAward(token).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		awards.setPublic(award.id(), visible);
+		return "redirect:/claim/" + token;
+	}
+
+	/** The claimed, unrevoked award of a live link. */
+	private Optional<Award> claimedAward(String token) {
+		return links.resolve(token).filter(l -> !l.expired(clock.instant())).flatMap(l -> awards.find(l.awardId()))
+				.filter(a -> a.claimed() && !a.revoked());
+	}
+
+	private Optional<OpenBadges3.Issued> credential(String token) {
+		return claimedAward(token).flatMap(a -> {
+			try {
+				return Optional.of(ob3.issue(a.id()));
+			}
+			catch (OpenBadges3.NotIssuable ex) {
+				return Optional.empty();
+			}
+		});
 	}
 
 	@GetMapping("/claim/{token}")
@@ -67,6 +122,15 @@ class ClaimController {
 			awards.markClaimed(award.id());
 			links.markUsed(token);
 			award = awards.find(award.id()).orElseThrow();
+		}
+		if (award.claimed()) {
+			try {
+				ob3.issue(award.id());
+				model.addAttribute("credentialProblem", null);
+			}
+			catch (OpenBadges3.NotIssuable ex) {
+				model.addAttribute("credentialProblem", ex.getMessage());
+			}
 		}
 		model.addAttribute("award", award);
 		model.addAttribute("badge", badges.find(award.badgeId()).orElseThrow());

@@ -15,10 +15,12 @@ import org.badgebridge.award.Awards;
 import org.badgebridge.badge.BadgeClass;
 import org.badgebridge.badge.Badges;
 import org.badgebridge.credential.OpenBadges2;
+import org.badgebridge.credential.OpenBadges3;
 
 /**
  * The public verification page of an award: badge, image, issuer, dates, the EU elements and a status that
- * explains itself (valid, expired when, revoked when and why). Awards are private: nothing about the learner.
+ * explains itself (valid, expired when, suspended, revoked when and why). Private awards show nothing about the
+ * learner; public ones their name and the evidence.
  */
 @Controller
 class VerificationPageController {
@@ -29,10 +31,13 @@ class VerificationPageController {
 
 	private final OpenBadges2 ob2;
 
-	VerificationPageController(Awards awards, Badges badges, OpenBadges2 ob2) {
+	private final OpenBadges3 ob3;
+
+	VerificationPageController(Awards awards, Badges badges, OpenBadges2 ob2, OpenBadges3 ob3) {
 		this.awards = awards;
 		this.badges = badges;
 		this.ob2 = ob2;
+		this.ob3 = ob3;
 	}
 
 	@GetMapping("/verify/{awardId}")
@@ -40,7 +45,8 @@ class VerificationPageController {
 		Award award = awards.find(awardId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		BadgeClass badge = badges.find(award.badgeId()).orElseThrow();
 		Instant expires = OpenBadges2.expires(award, badge).orElse(null);
-		String status = award.revoked() ? "revoked" : expires != null && expires.isBefore(Instant.now()) ? "expired" : "valid";
+		String status = award.revoked() ? "revoked" : award.suspended() ? "suspended"
+				: expires != null && expires.isBefore(Instant.now()) ? "expired" : "valid";
 		model.addAttribute("award", award);
 		model.addAttribute("badge", badge);
 		model.addAttribute("issuer", badges.issuer(badge));
@@ -48,6 +54,8 @@ class VerificationPageController {
 		model.addAttribute("expires", expires == null ? null : expires.atOffset(ZoneOffset.UTC).toLocalDate().toString());
 		model.addAttribute("imageUrl", "/ob2/badges/" + badge.id() + "/image");
 		model.addAttribute("assertionUrl", ob2.assertionUrl(award.id()));
+		model.addAttribute("criteria", ob2.criteriaNarrative(badge));
+		model.addAttribute("ob3Url", award.publicVisible() && ob3.find(award.id()).isPresent() ? "/ob3/credentials/" + award.id() : null);
 		return "credential/verify";
 	}
 }

@@ -1,0 +1,121 @@
+package org.badgebridge.credential.internal;
+
+import java.util.Optional;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import org.badgebridge.award.Award;
+import org.badgebridge.award.Awards;
+import org.badgebridge.credential.CredentialDownloads;
+import org.badgebridge.credential.CredentialKeys;
+import org.badgebridge.credential.CredentialSettings;
+import org.badgebridge.credential.DidDocuments;
+import org.badgebridge.credential.JsonLdContexts;
+import org.badgebridge.credential.OpenBadges3;
+import org.badgebridge.credential.StatusLists;
+
+/**
+ * Machine endpoints of Open Badges 3.0: the status lists, the keys (JWKS, single JWKs, the did:web document),
+ * our JSON-LD context, and the credentials of public awards (JSON with its proof, VC-JWT, baked PNG). Private
+ * awards' credentials are only handed to the learner (claim page); everything here is public, so CORS is open.
+ */
+@RestController
+class OpenBadges3Controller {
+
+	static final String VC = "application/vc";
+
+	private final OpenBadges3 ob3;
+
+	private final Awards awards;
+
+	private final StatusLists statusLists;
+
+	private final CredentialKeys keys;
+
+	private final DidDocuments dids;
+
+	private final JsonLdContexts contexts;
+
+	private final CredentialDownloads downloads;
+
+	private final CredentialSettings settings;
+
+	OpenBadges3Controller(OpenBadges3 ob3, Awards awards, StatusLists statusLists, CredentialKeys keys, DidDocuments dids,
+			JsonLdContexts contexts, CredentialDownloads downloads, CredentialSettings settings) {
+		this.settings = settings;
+		this.ob3 = ob3;
+		this.awards = awards;
+		this.statusLists = statusLists;
+		this.keys = keys;
+		this.dids = dids;
+		this.contexts = contexts;
+		this.downloads = downloads;
+	}
+
+	@GetMapping("/ob3/status/{purpose}/{list}")
+	ResponseEntity<String> statusList(@PathVariable String purpose, @PathVariable int list) {
+		return statusLists.credential(purpose, list)
+				.map(json -> machine("application/ld+json").header(HttpHeaders.CACHE_CONTROL, "max-age=60").body(json))
+				.orElseGet(OpenBadges3Controller::notFound);
+	}
+
+	/** The VC-JWT keys, each with the {@code kid} our JWT headers carry (a did:web DID URL or this key's URL). */
+	@GetMapping("/ob3/keys")
+	ResponseEntity<String> jwks() {
+		keys.rsa();
+		return machine("application/jwk-set+json").body(keys.rsaJwks(settings::jwtKeyId).toString(true));
+	}
+
+	@GetMapping("/ob3/keys/{kid}")
+	ResponseEntity<String> jwk(@PathVariable String kid) {
+		return keys.publicKey(kid).filter(k -> k.jwk() != null)
+				.map(k -> machine("application/jwk+json").body(CredentialKeys.withKeyId(k.jwk(), settings.jwtKeyId(kid)).toJSONString()))
+				.orElseGet(OpenBadges3Controller::notFound);
+	}
+
+	@GetMapping("/.well-known/did.json")
+	ResponseEntity<String> did() {
+		return dids.didWeb().map(d -> machine("application/did+json").body(JSONObjectUtils.toJSONString(d)))
+				.orElseGet(OpenBadges3Controller::notFound);
+	}
+
+	@GetMapping(CredentialSettings.CONTEXT_PATH)
+	ResponseEntity<String> context() {
+		return machine("application/ld+json").header(HttpHeaders.CACHE_CONTROL, "public, max-age=86400")
+				.body(contexts.microCredentialContext());
+	}
+
+	@GetMapping("/ob3/credentials/{awardId}")
+	ResponseEntity<String> credential(@PathVariable String awardId) {
+		return publicCredential(awardId).map(c -> machine(VC).body(c.json())).orElseGet(OpenBadges3Controller::notFound);
+	}
+
+	@GetMapping("/ob3/credentials/{awardId}/jwt")
+	ResponseEntity<String> jwt(@PathVariable String awardId) {
+		return publicCredential(awardId).map(c -> machine("application/vc+jwt").body(c.jwt())).orElseGet(OpenBadges3Controller::notFound);
+	}
+
+	@GetMapping("/ob3/credentials/{awardId}/baked.png")
+	ResponseEntity<byte[]> baked(@PathVariable String awardId) {
+		return publicCredential(awardId).map(c -> downloads.bakedPng(c))
+				.orElseGet(() -> ResponseEntity.status(404).header(HttpHeaders.CONTENT_TYPE, "text/plain").body("Not found".getBytes()));
+	}
+
+	private Optional<OpenBadges3.Issued> publicCredential(String awardId) {
+		return awards.find(awardId).filter(Award::publicVisible).flatMap(a -> ob3.find(a.id()));
+	}
+
+	private static ResponseEntity.BodyBuilder machine(String contentType) {
+		return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, contentType).header("Access-Control-Allow-Origin", "*")
+				.header("X-Content-Type-Options", "nosniff");
+	}
+
+	private static ResponseEntity<String> notFound() {
+		return ResponseEntity.status(404).header(HttpHeaders.CONTENT_TYPE, "text/plain").body("Not found");
+	}
+}
