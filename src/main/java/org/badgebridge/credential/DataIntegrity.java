@@ -73,6 +73,14 @@ public class DataIntegrity {
 		}
 	}
 
+	/** The proof may be fine, but its key cannot be resolved without fetching it. */
+	public static class KeyUnresolvable extends ProofInvalid {
+
+		public KeyUnresolvable(String message) {
+			super(message);
+		}
+	}
+
 	/** The document (JSON) with a {@code proof} added; the document's own form is kept as it was. */
 	public JsonObject sign(String json, CredentialKeys.Ed25519Key key, Instant created) {
 		JsonObject document = parse(json);
@@ -126,7 +134,7 @@ public class DataIntegrity {
 		if (!controller.equals(issuer)) {
 			throw new ProofInvalid("It is signed with a key of " + controller + ", not of its issuer " + issuer + ".");
 		}
-		byte[] publicKey = resolve(method).orElseThrow(() -> new ProofInvalid("The signing key " + method
+		byte[] publicKey = resolve(method).orElseThrow(() -> new KeyUnresolvable("The signing key " + method
 				+ " cannot be resolved without fetching it (this tool resolves did:key and its own keys)."));
 		byte[] signature = Multikeys.decodeBase58btc(signatureText)
 				.orElseThrow(() -> new ProofInvalid("The proof value is not a base58btc multibase value."));

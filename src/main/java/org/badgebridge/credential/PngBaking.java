@@ -47,35 +47,87 @@ public final class PngBaking {
 		return out.toByteArray();
 	}
 
+	/** Most text a baked chunk may hold, also after decompression (a small file cannot expand into gigabytes). */
+	public static final int MAX_TEXT = 1 << 20;
+
+	/**
+	 * The text of the first {@code iTXt} chunk with this keyword, or empty. Reads hostile files safely: chunk
+	 * lengths are checked against the file, a chunk whose CRC does not match is refused, and compressed text is
+	 * inflated only up to {@link #MAX_TEXT}.
+	 *
+	 * @throws IllegalArgumentException naming what is wrong with the file
+	 */
 	public static Optional<String> read(byte[] png, String keyword) {
 		check(png);
-		int pos = 8;
+		long pos = 8;
 		while (pos + 12 <= png.length) {
-			int length = ByteBuffer.wrap(png, pos, 4).getInt();
-			if (length < 0 || pos + 12 + length > png.length) {
-				return Optional.empty();
+			long length = ByteBuffer.wrap(png, (int) pos, 4).getInt() & 0xffffffffL;
+			if (pos + 12 + length > png.length) {
+				throw new IllegalArgumentException("The PNG is broken: a chunk claims " + length + " bytes, more than the file holds.");
 			}
-			String type = new String(png, pos + 4, 4, StandardCharsets.US_ASCII);
-			if (type.equals("iTXt") && keywordOf(png, pos + 8, length).equals(keyword)) {
-				int p = pos + 8 + keyword.length() + 1; // keyword and its NUL
-				int compressed = png[p];
-				p += 2; // compression flag and method
-				while (png[p] != 0) { // language tag
-					p++;
+			int start = (int) pos + 8;
+			int end = start + (int) length;
+			String type = new String(png, (int) pos + 4, 4, StandardCharsets.US_ASCII);
+			if (type.equals("iTXt") && keywordOf(png, start, (int) length).equals(keyword)) {
+				CRC32 crc = new CRC32();
+				crc.update(png, (int) pos + 4, 4 + (int) length);
+				if ((int) crc.getValue() != ByteBuffer.wrap(png, end, 4).getInt()) {
+					throw new IllegalArgumentException("The PNG's " + keyword + " chunk is damaged (its checksum does not match).");
 				}
-				p++;
-				while (png[p] != 0) { // translated keyword
-					p++;
+				int p = start + keyword.length() + 1; // keyword and its NUL
+				if (p + 2 > end) {
+					throw new IllegalArgumentException("The PNG's " + keyword + " chunk is truncated.");
 				}
-				p++;
-				if (compressed != 0) {
-					return Optional.empty();
+				boolean compressed = png[p] != 0;
+				p = skipNul(png, skipNul(png, p + 2, end), end); // language tag, translated keyword
+				byte[] text = java.util.Arrays.copyOfRange(png, p, end);
+				if (compressed) {
+					text = inflate(text);
 				}
-				return Optional.of(new String(png, p, pos + 8 + length - p, StandardCharsets.UTF_8));
+				if (text.length > MAX_TEXT) {
+					throw new IllegalArgumentException("The baked text is larger than 1 MB: refused.");
+				}
+				return Optional.of(new String(text, StandardCharsets.UTF_8));
 			}
 			pos += 12 + length;
 		}
 		return Optional.empty();
+	}
+
+	private static int skipNul(byte[] png, int p, int end) {
+		while (p < end && png[p] != 0) {
+			p++;
+		}
+		if (p >= end) {
+			throw new IllegalArgumentException("The PNG's text chunk is truncated.");
+		}
+		return p + 1;
+	}
+
+	private static byte[] inflate(byte[] data) {
+		java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+		inflater.setInput(data);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		byte[] buffer = new byte[8192];
+		try {
+			while (!inflater.finished()) {
+				int n = inflater.inflate(buffer);
+				if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+					throw new IllegalArgumentException("The PNG's compressed text is truncated.");
+				}
+				out.write(buffer, 0, n);
+				if (out.size() > MAX_TEXT) {
+					throw new IllegalArgumentException("The PNG's compressed text expands to more than 1 MB: refused (a zip bomb?).");
+				}
+			}
+			return out.toByteArray();
+		}
+		catch (java.util.zip.DataFormatException ex) {
+			throw new IllegalArgumentException("The PNG's compressed text is not valid deflate data.");
+		}
+		finally {
+			inflater.end();
+		}
 	}
 
 	private static String keywordOf(byte[] png, int start, int length) {
@@ -111,11 +163,11 @@ public final class PngBaking {
 
 	private static void check(byte[] png) {
 		if (png == null || png.length < 8) {
-			throw new IllegalArgumentException("not a PNG");
+			throw new IllegalArgumentException("This is not a PNG image.");
 		}
 		for (int i = 0; i < 8; i++) {
 			if (png[i] != SIGNATURE[i]) {
-				throw new IllegalArgumentException("not a PNG");
+				throw new IllegalArgumentException("This is not a PNG image.");
 			}
 		}
 	}

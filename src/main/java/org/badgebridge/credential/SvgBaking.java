@@ -42,4 +42,59 @@ public final class SvgBaking {
 				.matcher(new String(svg, StandardCharsets.UTF_8));
 		return m.find() ? Optional.of(m.group(1).replace("]]]]><![CDATA[>", "]]>")) : Optional.empty();
 	}
+
+	/** What an SVG from outside carries: an OB 2.0 assertion or an OB 3.0 credential (JSON text or a verify value). */
+	public record Baked(boolean credential, String text) {
+	}
+
+	public static final String OB2_NAMESPACE = "http://openbadges.org";
+
+	public static final String OB3_NAMESPACE = "https://purl.imsglobal.org/ob/v3p0";
+
+	/**
+	 * Reads a baked SVG someone uploaded, with an XML parser that refuses DTDs and external entities (an SVG
+	 * declaring them is refused: XXE and billion-laughs). Scripts are irrelevant: the SVG is never rendered.
+	 *
+	 * @throws IllegalArgumentException naming what is wrong with the file
+	 */
+	public static Optional<Baked> readUploaded(byte[] svg) {
+		org.w3c.dom.Document doc;
+		try {
+			javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+			factory.setNamespaceAware(true);
+			factory.setFeature(javax.xml.XMLConstants.FEATURE_SECURE_PROCESSING, true);
+			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+			factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+			factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+			factory.setXIncludeAware(false);
+			factory.setExpandEntityReferences(false);
+			javax.xml.parsers.DocumentBuilder builder = factory.newDocumentBuilder();
+			builder.setErrorHandler(null);
+			doc = builder.parse(new java.io.ByteArrayInputStream(svg));
+		}
+		catch (org.xml.sax.SAXException ex) {
+			String message = ex.getMessage() == null ? "" : ex.getMessage();
+			throw new IllegalArgumentException(message.contains("DOCTYPE")
+					? "The SVG declares a DTD or entities, which this tool refuses (they can read files or expand without end)."
+					: "The file is not well-formed XML/SVG.");
+		}
+		catch (javax.xml.parsers.ParserConfigurationException | java.io.IOException ex) {
+			throw new IllegalArgumentException("The SVG could not be read.");
+		}
+		if (!"svg".equals(doc.getDocumentElement().getLocalName())) {
+			throw new IllegalArgumentException("The file is XML but not an SVG image.");
+		}
+		for (String[] kind : new String[][] { { OB3_NAMESPACE, "credential" }, { OB2_NAMESPACE, "assertion" } }) {
+			org.w3c.dom.NodeList found = doc.getElementsByTagNameNS(kind[0], kind[1]);
+			if (found.getLength() > 1) {
+				throw new IllegalArgumentException("The SVG carries more than one openbadges:" + kind[1] + " element.");
+			}
+			if (found.getLength() == 1) {
+				org.w3c.dom.Element e = (org.w3c.dom.Element) found.item(0);
+				String body = e.getTextContent() == null ? "" : e.getTextContent().trim();
+				return Optional.of(new Baked(kind[1].equals("credential"), body.isEmpty() ? e.getAttribute("verify").trim() : body));
+			}
+		}
+		return Optional.empty();
+	}
 }
