@@ -167,7 +167,7 @@ public class OpenBadges3 {
 		c.put("id", credentialId);
 		c.put("type", List.of("VerifiableCredential", "OpenBadgeCredential"));
 		c.put("name", badge.name());
-		c.put("issuer", profile(issuer, issuerId));
+		c.put("issuer", profile(issuer, issuerId, details.country()));
 		c.put("validFrom", iso(award.awardedAt()));
 		OpenBadges2.expires(award, badge).ifPresent(e -> c.put("validUntil", iso(e)));
 		Map<String, Object> subject = new LinkedHashMap<>();
@@ -189,7 +189,8 @@ public class OpenBadges3 {
 		return c;
 	}
 
-	private Map<String, Object> profile(IssuerProfile issuer, String issuerId) {
+	/** The awarding body; its country is the badge's (EU element), which defaults to the issuer profile's. */
+	private Map<String, Object> profile(IssuerProfile issuer, String issuerId, String country) {
 		Map<String, Object> p = new LinkedHashMap<>();
 		p.put("id", issuerId);
 		p.put("type", List.of("Profile"));
@@ -201,8 +202,8 @@ public class OpenBadges3 {
 		if (issuer.description() != null && !issuer.description().isBlank()) {
 			p.put("description", issuer.description());
 		}
-		if (issuer.country() != null && !issuer.country().isBlank()) {
-			p.put("address", Map.of("type", List.of("Address"), "addressCountryCode", issuer.country().toUpperCase(Locale.ROOT)));
+		if (country != null && !country.isBlank()) {
+			p.put("address", Map.of("type", List.of("Address"), "addressCountryCode", country.toUpperCase(Locale.ROOT)));
 		}
 		return p;
 	}

@@ -22,14 +22,16 @@ public final class NodeVerifiers {
 	private NodeVerifiers() {
 	}
 
-	public static Map<String, Object> run(String command, Path file, String extra) {
+	public static Map<String, Object> run(String command, Path file, String... extra) {
 		if (!Files.isDirectory(DIR.resolve("node_modules"))) {
 			throw new IllegalStateException("The npm verifiers are not installed in " + DIR.toAbsolutePath()
 					+ ": run ./mvnw process-test-resources (the build runs npm ci there)");
 		}
 		List<String> cmd = new ArrayList<>(List.of("node", "verify.mjs", command, file.toAbsolutePath().toString()));
-		if (extra != null) {
-			cmd.add(extra);
+		for (String e : extra) {
+			if (e != null) {
+				cmd.add(e);
+			}
 		}
 		try {
 			Path out = Files.createTempFile("node-verifier", ".json");

@@ -1,0 +1,202 @@
+package org.badgebridge.credential;
+
+import java.util.List;
+import java.util.Map;
+
+import com.apicatalog.jsonld.JsonLd;
+import com.apicatalog.jsonld.document.JsonDocument;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+import org.badgebridge.award.Awards;
+import org.badgebridge.claim.ClaimLinks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * The machine endpoints of Open Badges 3.0 (status lists, keys, context) with their content types and CORS,
+ * keys encrypted at rest, the claim page's downloads and visibility switch, what the public pages show of
+ * private and public awards, and revocation visible in every format.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Import(CredentialFixtures.class)
+class CredentialEndpointsIntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	CredentialFixtures fixtures;
+
+	@Autowired
+	OpenBadges3 ob3;
+
+	@Autowired
+	Awards awards;
+
+	@Autowired
+	ClaimLinks claimLinks;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	JsonLdContexts contexts;
+
+	@Autowired
+	CredentialKeys keys;
+
+	MockHttpServletResponse fetch(String path) throws Exception {
+		return mvc.perform(get(path)).andReturn().getResponse();
+	}
+
+	@Test
+	void machineEndpointsServeTheRightTypesWithCors() throws Exception {
+		CredentialFixtures.Made made = fixtures.claimedMicroCredential("sue@example.edu");
+		OpenBadges3.Issued issued = ob3.issue(made.award().id());
+		Map<String, Object> status = JSONObjectUtils.getJSONObjectArray(JSONObjectUtils.parse(issued.json()), "credentialStatus")[0];
+		String listPath = ((String) status.get("statusListCredential")).replace("http://localhost:8080", "");
+
+		MockHttpServletResponse list = fetch(listPath);
+		assertThat(list.getStatus()).isEqualTo(200);
+		assertThat(list.getContentType()).isEqualTo("application/ld+json");
+		assertThat(list.getHeader("Access-Control-Allow-Origin")).isEqualTo("*");
+		Map<String, Object> listJson = JSONObjectUtils.parse(list.getContentAsString());
+		assertThat((List<Object>) listJson.get("type")).contains("BitstringStatusListCredential");
+		assertThat(fetch("/ob3/status/revocation/999").getStatus()).isEqualTo(404);
+		assertThat(fetch("/ob3/status/other/0").getStatus()).isEqualTo(404);
+
+		MockHttpServletResponse jwks = fetch("/ob3/keys");
+		assertThat(jwks.getContentType()).isEqualTo("application/jwk-set+json");
+		JWKSet set = JWKSet.parse(jwks.getContentAsString());
+		assertThat(set.getKeys()).isNotEmpty().allMatch(k -> !k.isPrivate());
+		assertThat(jwks.getContentAsString()).doesNotContain("\"d\"", "\"p\"", "\"q\"");
+
+		MockHttpServletResponse context = fetch(CredentialSettings.CONTEXT_PATH);
+		assertThat(context.getContentType()).isEqualTo("application/ld+json");
+		assertThat(context.getContentAsString()).contains("learningOutcome", "http://localhost:8080/contexts/microcredential-v1.json#");
+		assertThat(fetch("/.well-known/did.json").getStatus()).as("no did:web configured").isEqualTo(404);
+
+		assertThat(fetch("/ob3/credentials/" + made.award().id()).getStatus()).as("private award").isEqualTo(404);
+		awards.setPublic(made.award().id(), true);
+		MockHttpServletResponse credential = fetch("/ob3/credentials/" + made.award().id());
+		assertThat(credential.getContentType()).isEqualTo("application/vc");
+		assertThat(credential.getContentAsString()).isEqualTo(issued.json());
+		assertThat(fetch("/ob3/credentials/" + made.award().id() + "/jwt").getContentAsString()).isEqualTo(issued.jwt());
+	}
+
+	@Test
+	void privateKeysAreEncryptedAtRest() {
+		keys.ed25519();
+		keys.rsa();
+		List<String> stored = jdbc.sql("select private_encrypted from credential_key").query(String.class).list();
+		assertThat(stored).isNotEmpty().allMatch(s -> s.startsWith("v1.") && !s.contains("\"d\"") && !s.contains("PRIVATE"));
+		String kid = jdbc.sql("select kid from credential_key where algorithm='RS256'").query(String.class).list().get(0);
+		String value = jdbc.sql("select private_encrypted from credential_key where kid=?").param(kid).query(String.class).single();
+		org.badgebridge.credential.internal.KeyEncryptionProbe.assertWrongKeyFails(value, kid);
+	}
+
+	@Test
+	void ourContextDefinesEveryTermAndOb2ExpandsWithoutUndefinedTerms() throws Exception {
+		CredentialFixtures.Made made = fixtures.claimedMicroCredential("sue@example.edu");
+		OpenBadges3.Issued issued = ob3.issue(made.award().id());
+		assertThat(contexts.undefinedTerms(DataIntegrity.parse(issued.json()))).isEmpty();
+		assertThat(issued.json()).contains("\"learningOutcome\"", "\"qualityAssurance\"", "\"participation\"", "\"assessmentType\"",
+				"\"achievementType\":\"MicroCredential\"", "\"creditsAvailable\":5", "http://data.europa.eu/snb/eqf/6",
+				"\"addressCountryCode\":\"NL\"");
+
+		awards.setPublic(made.award().id(), true);
+		for (String path : List.of("/ob2/assertions/" + made.award().id(), "/ob2/badges/" + made.badge().id())) {
+			String json = mvc.perform(get(path).header("Accept", "application/ld+json")).andReturn().getResponse().getContentAsString();
+			jakarta.json.JsonObject doc = DataIntegrity.parse(json);
+			assertThat(contexts.undefinedTerms(doc)).as(path).isEmpty();
+			assertThat(JsonLd.expand(JsonDocument.of(doc)).loader(contexts).get()).as(path).isNotEmpty();
+		}
+		String withTypo = "{\"@context\":\"https://w3id.org/openbadges/v2\",\"type\":\"Assertion\",\"id\":\"https://x/a\",\"issuedOnn\":\"2025\"}";
+		assertThat(contexts.undefinedTerms(DataIntegrity.parse(withTypo))).as("the check itself finds a typo").containsExactly("issuedOnn");
+	}
+
+	@Test
+	void claimPageHandsOutTheCredentialAndTheLearnerChoosesVisibility() throws Exception {
+		CredentialFixtures.Made made = fixtures.claimedMicroCredential("sue@example.edu");
+		for (int i = 0; i < 100 && jdbc.sql("select count(*) from mail_outbox where dedup_key=?").param("claim:" + made.award().id())
+				.query(Integer.class).single() == 0; i++) {
+			Thread.sleep(50); // the claim mail (and its link) is made after the award commits; ours must come later
+		}
+		String token = ClaimLinks.newToken();
+		claimLinks.store(made.award().id(), token, claimLinks.expiryFromNow());
+
+		String page = fetch("/claim/" + token).getContentAsString();
+		assertThat(page).contains("id=\"download-json\"", "id=\"download-png\"", "Private: the verification page shows only");
+		OpenBadges3.Issued issued = ob3.find(made.award().id()).orElseThrow();
+		MockHttpServletResponse json = fetch("/claim/" + token + "/credential.json");
+		assertThat(json.getContentAsString()).isEqualTo(issued.json());
+		assertThat(json.getHeader("Content-Disposition")).contains("attachment");
+		assertThat(fetch("/claim/" + token + "/credential.jwt").getContentAsString()).isEqualTo(issued.jwt());
+		byte[] png = fetch("/claim/" + token + "/credential.png").getContentAsByteArray();
+		assertThat(PngBaking.read(png, CredentialDownloads.OB3_KEYWORD)).hasValue(issued.json());
+		assertThat(fetch("/claim/not-a-valid-token-at-all-xxxxxx/credential.json").getStatus()).isEqualTo(404);
+
+		String verify = fetch("/verify/" + made.award().id()).getContentAsString();
+		assertThat(verify).doesNotContain("Sue Second", "Met:", "Awarded by a teacher").contains("Private:");
+		Map<String, Object> assertion = JSONObjectUtils.parse(mvc.perform(get("/ob2/assertions/" + made.award().id())
+				.header("Accept", "application/ld+json")).andReturn().getResponse().getContentAsString());
+		assertThat(assertion).doesNotContainKey("evidence");
+
+		mvc.perform(post("/claim/" + token + "/visibility").param("public", "true").with(csrf()));
+		assertThat(awards.find(made.award().id()).orElseThrow().publicVisible()).isTrue();
+		verify = fetch("/verify/" + made.award().id()).getContentAsString();
+		assertThat(verify).contains("Sue Second", "Awarded by a teacher: Final project passed", "id=\"ob3-link\"");
+		assertThat(mvc.perform(get("/ob2/assertions/" + made.award().id()).header("Accept", "application/ld+json")).andReturn()
+				.getResponse().getContentAsString()).contains("\"evidence\"", "Final project passed");
+
+		mvc.perform(post("/claim/" + token + "/visibility").param("public", "false").with(csrf()));
+		assertThat(fetch("/verify/" + made.award().id()).getContentAsString()).doesNotContain("Sue Second");
+	}
+
+	@Test
+	void revocationIsVisibleInEveryFormat() throws Exception {
+		CredentialFixtures.Made made = fixtures.claimedMicroCredential("sue@example.edu");
+		OpenBadges3.Issued issued = ob3.issue(made.award().id());
+		awards.revoke(made.award().id(), "teacher:3", "Plagiarism found");
+
+		assertThat(fetch("/verify/" + made.award().id()).getContentAsString()).contains("Revoked on", "Plagiarism found");
+		String assertion = mvc.perform(get("/ob2/assertions/" + made.award().id()).header("Accept", "application/ld+json")).andReturn()
+				.getResponse().getContentAsString();
+		assertThat(assertion).contains("\"revoked\":true", "Plagiarism found");
+		String issuerPath = JSONObjectUtils.parse(mvc.perform(get("/ob2/badges/" + made.badge().id()).header("Accept", "application/ld+json"))
+				.andReturn().getResponse().getContentAsString()).get("issuer").toString().replace("http://localhost:8080", "");
+		assertThat(mvc.perform(get(issuerPath + "/revocations").header("Accept", "application/ld+json")).andReturn().getResponse()
+				.getContentAsString()).contains("/ob2/assertions/" + made.award().id(), "Plagiarism found");
+
+		Map<String, Object> entry = JSONObjectUtils.getJSONObjectArray(JSONObjectUtils.parse(issued.json()), "credentialStatus")[0];
+		int index = Integer.parseInt((String) entry.get("statusListIndex"));
+		String list = fetch(((String) entry.get("statusListCredential")).replace("http://localhost:8080", "")).getContentAsString();
+		String encoded = JSONObjectUtils.getJSONObject(JSONObjectUtils.parse(list), "credentialSubject").get("encodedList").toString();
+		byte[] bits = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(
+				java.util.Base64.getUrlDecoder().decode(encoded.substring(1)))).readAllBytes();
+		assertThat(bits).hasSize(StatusLists.SIZE / 8);
+		assertThat(bits[index / 8] & (0x80 >>> (index % 8))).as("revocation bit").isNotZero();
+		int set = 0;
+		for (byte b : bits) {
+			set += Integer.bitCount(b & 0xff);
+		}
+		assertThat(set).as("only revoked credentials are set").isEqualTo(jdbc.sql(
+				"select count(*) from ob3_credential o join award a on a.id=o.award_id where a.revoked_at is not null and o.status_index < ?")
+				.param(StatusLists.SIZE).query(Integer.class).single());
+	}
+}
