@@ -7,6 +7,9 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,6 +26,7 @@ import org.badgebridge.platform.Registrations;
 import org.badgebridge.support.FreePort;
 import org.badgebridge.support.HttpBrowser;
 import org.badgebridge.support.DemoServerTest;
+import org.badgebridge.support.NodeVerifiers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,6 +66,7 @@ class DemoAwardingEndToEndIntegrationTest extends DemoServerTest {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
 	void gradeOfEightyFiveAwardsTheBadgeWritesItBackAndQueuesTheClaimMail() throws Exception {
 		await("the demo's Dynamic Registration", () -> registrations.byIssuer(demo).isEmpty() ? null : true);
 		HttpBrowser teacher = new HttpBrowser();
@@ -151,6 +156,31 @@ class DemoAwardingEndToEndIntegrationTest extends DemoServerTest {
 		Thread.sleep(1500);
 		assertThat(awards.forBadge(badgeId(badgeUrl))).hasSize(1);
 		assertThat(outbox.recent(100).stream().filter(m -> m.dedupKey().startsWith("claim:" + award.id()))).hasSize(1);
+
+		// issue 4's "done when": the award has a public page, a hosted OB 2.0 assertion, a baked PNG and an OB 3.0
+		// credential that an independent verifier accepts; revoking it is visible everywhere
+		Path dir = Files.createTempDirectory("e2e");
+		String credential = ana.get(claim.group(1) + "/credential.json").body();
+		Path credentialFile = Files.writeString(dir.resolve("credential.json"), credential);
+		Map<String, Object> verified = NodeVerifiers.run("di", credentialFile);
+		assertThat((Map<String, Object>) verified.get("log")).as(verified.toString()).containsEntry("valid_signature", true)
+				.containsEntry("revocation_status", true);
+		assertThat(credential).contains("\"evidence\"", "Final project (result 85 / 100)");
+		HttpBrowser employer = new HttpBrowser();
+		assertThat(employer.get(tool + "/verify/" + award.id()).body()).contains("id=\"status\"", "Valid", name);
+		assertThat(employer.get(tool + "/ob2/assertions/" + award.id(), Map.of("Accept", "application/ld+json")).body())
+				.contains("\"type\":\"Assertion\"").doesNotContain("revoked");
+		byte[] baked = employer.getBytes(tool + "/ob2/assertions/" + award.id() + "/baked.png");
+		Path bakedFile = Files.write(dir.resolve("baked.png"), baked);
+		assertThat(NodeVerifiers.run("png", bakedFile, "openbadges").get("text").toString()).contains("/ob2/assertions/" + award.id());
+
+		HttpBrowser.Page table = teacher.get(badgeUrl);
+		teacher.post(badgeUrl + "/revoke", Map.of("_csrf", csrf(table), "award", award.id(), "reason", "Copied the project"));
+		Map<String, Object> afterRevocation = NodeVerifiers.run("di", credentialFile);
+		assertThat((Map<String, Object>) afterRevocation.get("log")).containsEntry("revocation_status", false);
+		assertThat(employer.get(tool + "/verify/" + award.id()).body()).contains("Revoked on", "Copied the project");
+		assertThat(employer.get(tool + "/ob2/assertions/" + award.id(), Map.of("Accept", "application/ld+json")).body())
+				.contains("\"revoked\":true", "Copied the project");
 	}
 
 	static String badgeId(String badgeUrl) {

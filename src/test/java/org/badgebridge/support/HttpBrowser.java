@@ -33,6 +33,19 @@ public final class HttpBrowser {
 		return follow(HttpRequest.newBuilder(URI.create(url)).GET());
 	}
 
+	/** GET with extra request headers (e.g. Accept), no cookies, no redirects followed. */
+	public Page get(String url, Map<String, String> headers) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+		headers.forEach(request::header);
+		HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return new Page(response.statusCode(), response.uri(), response.body(), response.headers().map());
+	}
+
+	/** The raw bytes of a GET (images, downloads). */
+	public byte[] getBytes(String url) throws IOException, InterruptedException {
+		return client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+	}
+
 	/** GET for polling loops: the body, or "" when the request failed. */
 	public String getQuietly(String url) {
 		try {

@@ -317,6 +317,28 @@ class BadgePagesController {
 		return "redirect:/lti/badges/" + id;
 	}
 
+	/** Suspends an award (its credential reads "suspended" until reinstated) or reinstates it. */
+	@PostMapping("/lti/badges/{id}/suspension")
+	String suspension(@PathVariable String id, ToolSession session, @RequestParam String award,
+			@RequestParam(required = false) String reason, @RequestParam boolean suspend, RedirectAttributes redirect) {
+		BadgeClass badge = teacherBadge(id, session);
+		Award a = awardOf(badge, session, award);
+		try {
+			if (suspend) {
+				awards.suspend(a.id(), actor(session), reason);
+				redirect.addFlashAttribute("notice", "Suspended: verifiers now see the credential as suspended.");
+			}
+			else {
+				awards.reinstate(a.id(), actor(session));
+				redirect.addFlashAttribute("notice", "Reinstated.");
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/lti/badges/" + id;
+	}
+
 	@PostMapping("/lti/badges/{id}/approval-requests")
 	String requestApproval(@PathVariable String id, ToolSession session, @RequestParam String criterion,
 			@RequestParam(required = false) String evidence, RedirectAttributes redirect) {
