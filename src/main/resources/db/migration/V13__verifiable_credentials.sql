@@ -15,6 +15,10 @@ create table credential_setting (
     val    varchar(1000) not null
 );
 
+-- rows that serialise the creation of the first credential key of each algorithm (select ... for update)
+insert into credential_setting (name, val) values ('key-lock-Ed25519', '-');
+insert into credential_setting (name, val) values ('key-lock-RS256', '-');
+
 create table ob3_credential (
     award_id        varchar(36)  primary key,
     credential_id   varchar(64)  not null,

@@ -19,7 +19,6 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -68,6 +67,9 @@ public class CredentialKeys {
 		this.clock = clock;
 		this.privateKeys = privateKeys;
 		this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+		// its own short transaction, also when asked from inside another (a listener's): the lock is held only
+		// while the key is made, and the key is committed before anyone else looks
+		this.transactions.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/** The Ed25519 key that signs new credentials (created on first use). */
@@ -126,16 +128,10 @@ public class CredentialKeys {
 
 	/**
 	 * Creates the first key of an algorithm exactly once, also when several threads or nodes ask at the same
-	 * moment: they queue on a lock row, and all but the first find the key made.
+	 * moment: they queue on a lock row (made by migration V13), and all but the first find the key made.
 	 */
 	private String createOnce(String algorithm) {
-		String lock = "key-lock-" + algorithm;
-		try {
-			jdbc.sql("insert into credential_setting (name, val) values (?, '-')").param(lock).update();
-		}
-		catch (DuplicateKeyException ignored) {
-			// exists already
-		}
+		String lock = "key-lock-" + algorithm; // rows made by the migration
 		return transactions.execute(status -> {
 			jdbc.sql("select val from credential_setting where name=? for update").param(lock).query(String.class).single();
 			return newest(algorithm).orElseGet(() -> create(algorithm));

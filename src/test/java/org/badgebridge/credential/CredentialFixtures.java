@@ -19,7 +19,7 @@ import org.badgebridge.platform.Registrations;
 
 /** Makes a course with a learner, a micro-credential badge with every EU element, and a claimed award of it. */
 @Component
-class CredentialFixtures {
+public class CredentialFixtures {
 
 	private final Registrations registrations;
 
@@ -29,17 +29,17 @@ class CredentialFixtures {
 
 	private final Awards awards;
 
-	CredentialFixtures(Registrations registrations, Courses courses, Badges badges, Awards awards) {
+	public CredentialFixtures(Registrations registrations, Courses courses, Badges badges, Awards awards) {
 		this.registrations = registrations;
 		this.courses = courses;
 		this.badges = badges;
 		this.awards = awards;
 	}
 
-	record Made(BadgeClass badge, Award award) {
+	public record Made(BadgeClass badge, Award award) {
 	}
 
-	Made claimedMicroCredential(String email) {
+	public Made claimedMicroCredential(String email) {
 		String issuerName = "https://vc-" + System.nanoTime() + ".example.edu";
 		Registration r = registrations.create(new RegistrationValues("LMS", issuerName, "c", "moodle", issuerName + "/auth",
 				issuerName + "/token", null, issuerName + "/jwks", null, List.of("1"), RegistrationState.ACTIVE), "test");
