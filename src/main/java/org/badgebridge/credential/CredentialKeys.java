@@ -72,6 +72,17 @@ public class CredentialKeys {
 		this.transactions.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
+	/**
+	 * Makes sure both keys exist before the first request: created lazily from inside a request's or listener's
+	 * transaction, the creation would need a second connection per thread, and a burst of first issues could
+	 * then exhaust the pool.
+	 */
+	@org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+	public void ensureKeys() {
+		ed25519();
+		rsa();
+	}
+
 	/** The Ed25519 key that signs new credentials (created on first use). */
 	public Ed25519Key ed25519() {
 		Ed25519Key key = ed25519;

@@ -228,4 +228,49 @@ class MariaDbIntegrationTest {
 		assertThat(jdbc.sql("select count(*) from course_context where registration_id=?").param(registration.id())
 				.query(Integer.class).single()).isEqualTo(1);
 	}
+
+	@Autowired
+	org.badgebridge.credential.OpenBadges3 ob3;
+
+	@Autowired
+	org.badgebridge.credential.DataIntegrity integrity;
+
+	@Autowired
+	org.badgebridge.credential.BadgeVerifier verifier;
+
+	@Test
+	void credentialsAreIssuedOnceUnderOneIssuerWhenMintedConcurrently() throws Exception {
+		org.badgebridge.credential.CredentialFixtures fixtures = new org.badgebridge.credential.CredentialFixtures(registrations,
+				courses, badges, awards);
+		List<String> awardIds = new java.util.ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			awardIds.add(fixtures.claimedMicroCredential("learner" + i + "@example.edu").award().id());
+		}
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+		try {
+			List<java.util.concurrent.Future<org.badgebridge.credential.OpenBadges3.Issued>> issued = new java.util.ArrayList<>();
+			for (String id : awardIds) {
+				issued.add(pool.submit(() -> ob3.issue(id)));
+				issued.add(pool.submit(() -> ob3.issue(id)));
+			}
+			java.util.Set<String> issuers = new java.util.HashSet<>();
+			for (var f : issued) {
+				org.badgebridge.credential.OpenBadges3.Issued c = f.get();
+				issuers.add(org.badgebridge.credential.DataIntegrity.issuerId(org.badgebridge.credential.DataIntegrity.parse(c.json())));
+				integrity.verify(org.badgebridge.credential.DataIntegrity.parse(c.json()));
+			}
+			assertThat(issuers).as("one issuer key, however many threads asked first").hasSize(1);
+		}
+		finally {
+			pool.shutdown();
+		}
+		for (String id : awardIds) {
+			assertThat(jdbc.sql("select count(*) from ob3_credential where award_id=?").param(id).query(Integer.class).single()).isEqualTo(1);
+		}
+		assertThat(jdbc.sql("select count(*) from credential_key").query(Integer.class).single()).isEqualTo(2);
+		String first = ob3.find(awardIds.get(0)).orElseThrow().json();
+		assertThat(verifier.verifyText(first, null).verdict()).isEqualTo(org.badgebridge.credential.BadgeVerifier.Verdict.VALID);
+		awards.revoke(awardIds.get(0), "teacher:3", "Test");
+		assertThat(verifier.verifyText(first, null).verdict()).isEqualTo(org.badgebridge.credential.BadgeVerifier.Verdict.REVOKED);
+	}
 }
