@@ -175,6 +175,9 @@ class CredentialEndpointsIntegrationTest {
 		awards.revoke(made.award().id(), "teacher:3", "Plagiarism found");
 
 		assertThat(fetch("/verify/" + made.award().id()).getContentAsString()).contains("Revoked on", "Plagiarism found");
+		MockHttpServletResponse unknown = fetch("/verify/00000000-0000-0000-0000-000000000000");
+		assertThat(unknown.getStatus()).isEqualTo(404);
+		assertThat(unknown.getContentAsString()).contains("Unknown: this tool has no record");
 		String assertion = mvc.perform(get("/ob2/assertions/" + made.award().id()).header("Accept", "application/ld+json")).andReturn()
 				.getResponse().getContentAsString();
 		assertThat(assertion).contains("\"revoked\":true", "Plagiarism found");

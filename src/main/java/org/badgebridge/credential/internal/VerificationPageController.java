@@ -8,7 +8,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
 
 import org.badgebridge.award.Award;
 import org.badgebridge.award.Awards;
@@ -41,8 +40,17 @@ class VerificationPageController {
 	}
 
 	@GetMapping("/verify/{awardId}")
-	String verify(@PathVariable String awardId, Model model) {
-		Award award = awards.find(awardId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	String verify(@PathVariable String awardId, Model model, jakarta.servlet.http.HttpServletResponse response) {
+		java.util.Optional<Award> found = awards.find(awardId);
+		if (found.isEmpty()) {
+			response.setStatus(HttpStatus.NOT_FOUND.value());
+			model.addAttribute("report", new org.badgebridge.credential.BadgeVerifier.Report(
+					org.badgebridge.credential.BadgeVerifier.Verdict.UNKNOWN, "Unknown: this tool has no record of a badge with the id "
+							+ (awardId.length() > 64 ? awardId.substring(0, 64) + "…" : awardId) + ". Check the link, or verify the badge file itself.",
+					"unknown", java.util.List.of(), null, null, null, null, null, null));
+			return "credential/check";
+		}
+		Award award = found.get();
 		BadgeClass badge = badges.find(award.badgeId()).orElseThrow();
 		Instant expires = OpenBadges2.expires(award, badge).orElse(null);
 		String status = award.revoked() ? "revoked" : award.suspended() ? "suspended"

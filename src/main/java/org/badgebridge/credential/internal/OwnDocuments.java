@@ -1,0 +1,74 @@
+package org.badgebridge.credential.internal;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import org.springframework.stereotype.Component;
+
+import org.badgebridge.credential.OpenBadges2;
+import org.badgebridge.credential.OpenBadges3;
+import org.badgebridge.credential.StatusLists;
+import org.badgebridge.platform.ToolUrls;
+
+/** Documents at our own URLs, read from the database: verifying our badges never makes a request to ourselves. */
+@Component
+public class OwnDocuments {
+
+	private static final Pattern OWN_PATH = Pattern.compile("/(ob2/assertions|ob2/badges|ob2/issuers|ob3/status/(revocation|suspension)"
+			+ "|ob3/credentials|verify)/([A-Za-z0-9-]{1,64})");
+
+	private final OpenBadges2 ob2;
+
+	private final OpenBadges3 ob3;
+
+	private final StatusLists statusLists;
+
+	private final ToolUrls urls;
+
+	OwnDocuments(OpenBadges2 ob2, OpenBadges3 ob3, StatusLists statusLists, ToolUrls urls) {
+		this.ob2 = ob2;
+		this.ob3 = ob3;
+		this.statusLists = statusLists;
+		this.urls = urls;
+	}
+
+	/** Whether the URL is one of ours (then {@link #find} is the only truth about it). */
+	public boolean isOurs(String url) {
+		return url.startsWith(urls.base() + "/");
+	}
+
+	/** The JSON we serve at this URL, if it is one of ours and exists. */
+	public Optional<String> find(URI url) {
+		String s = url.toString();
+		if (!s.startsWith(urls.base() + "/")) {
+			return Optional.empty();
+		}
+		Matcher m = OWN_PATH.matcher(url.getPath());
+		if (!m.matches()) {
+			return Optional.empty();
+		}
+		String kind = m.group(1);
+		String id = m.group(3);
+		Optional<Map<String, Object>> object = switch (kind) {
+			case "ob2/assertions", "verify" -> ob2.assertion(id);
+			case "ob2/badges" -> ob2.badgeClass(id);
+			case "ob2/issuers" -> id.matches("\\d{1,18}") ? ob2.issuer(Long.parseLong(id)) : Optional.empty();
+			default -> Optional.empty();
+		};
+		if (object.isPresent()) {
+			return Optional.of(JSONObjectUtils.toJSONString(object.get()));
+		}
+		if (kind.startsWith("ob3/status") && id.matches("\\d{1,9}")) {
+			return statusLists.credential(m.group(2), Integer.parseInt(id));
+		}
+		if (kind.equals("ob3/credentials")) {
+			return ob3.find(id).map(OpenBadges3.Issued::json);
+		}
+		return Optional.empty();
+	}
+
+}
