@@ -79,6 +79,19 @@ public class BadgeImages {
 		return image;
 	}
 
+	/** An issuer's logo: checked and sanitised like a badge image, kept beside them under {@code issuer-<id>}. */
+	public Image storeIssuerLogo(long issuerId, byte[] upload) {
+		return store(issuerKey(issuerId), upload);
+	}
+
+	public Optional<Image> findIssuerLogo(long issuerId) {
+		return find(issuerKey(issuerId));
+	}
+
+	private static String issuerKey(long issuerId) {
+		return "issuer-" + issuerId;
+	}
+
 	public boolean exists(String badgeId) {
 		return jdbc.sql("select count(*) from badge_image where badge_id=?").param(badgeId).query(Integer.class).single() > 0;
 	}

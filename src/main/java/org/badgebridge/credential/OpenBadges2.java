@@ -45,7 +45,11 @@ public class OpenBadges2 {
 
 	private final JdbcClient jdbc;
 
-	public OpenBadges2(Awards awards, Badges badges, Issuers issuers, ToolUrls urls, JdbcClient jdbc) {
+	private final org.badgebridge.badge.BadgeImages images;
+
+	public OpenBadges2(Awards awards, Badges badges, Issuers issuers, ToolUrls urls, JdbcClient jdbc,
+			org.badgebridge.badge.BadgeImages images) {
+		this.images = images;
 		this.awards = awards;
 		this.badges = badges;
 		this.issuers = issuers;
@@ -69,6 +73,11 @@ public class OpenBadges2 {
 		return urls.absolute("/ob2/issuers/" + issuerId + "/revocations");
 	}
 
+	/** The URL of the issuer's logo, if one was uploaded. */
+	public Optional<String> logoUrl(long issuerId) {
+		return images.findIssuerLogo(issuerId).map(l -> urls.absolute("/ob2/issuers/" + issuerId + "/image"));
+	}
+
 	public Optional<Map<String, Object>> issuer(long id) {
 		return issuers.find(id).map(this::issuer);
 	}
@@ -83,6 +92,7 @@ public class OpenBadges2 {
 		if (i.description() != null) {
 			o.put("description", i.description());
 		}
+		logoUrl(i.id()).ifPresent(logo -> o.put("image", logo));
 		o.put("revocationList", revocationListUrl(i.id()));
 		return o;
 	}

@@ -202,6 +202,7 @@ public class OpenBadges3 {
 		if (issuer.description() != null && !issuer.description().isBlank()) {
 			p.put("description", issuer.description());
 		}
+		ob2.logoUrl(issuer.id()).ifPresent(logo -> p.put("image", Map.of("id", logo, "type", "Image")));
 		if (country != null && !country.isBlank()) {
 			p.put("address", Map.of("type", List.of("Address"), "addressCountryCode", country.toUpperCase(Locale.ROOT)));
 		}

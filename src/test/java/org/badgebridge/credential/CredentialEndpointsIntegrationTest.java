@@ -99,6 +99,44 @@ class CredentialEndpointsIntegrationTest {
 		assertThat(fetch("/ob3/credentials/" + made.award().id() + "/jwt").getContentAsString()).isEqualTo(issued.jwt());
 	}
 
+	@Autowired
+	org.badgebridge.badge.Badges badges;
+
+	@Autowired
+	BadgePngs pngs;
+
+	@Autowired
+	BadgeVerifier verifier;
+
+	@Test
+	void theIssuersLogoIsUploadedByTheAdminAndNamedInBothFormats() throws Exception {
+		CredentialFixtures.Made made = fixtures.claimedMicroCredential("sue@example.edu");
+		long issuerId = badges.issuer(made.badge()).id();
+		var upload = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/admin/issuers/" + issuerId + "/logo")
+				.file(new org.springframework.mock.web.MockMultipartFile("logo", "logo.png", "image/png", pngs.medal()))
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic("admin",
+						"test-admin-password")).with(csrf())).andReturn().getResponse();
+		assertThat(upload.getStatus()).isEqualTo(302);
+		MockHttpServletResponse logo = fetch("/ob2/issuers/" + issuerId + "/image");
+		assertThat(logo.getContentType()).isEqualTo("image/png");
+		assertThat(logo.getContentAsByteArray()).isEqualTo(pngs.medal());
+		Map<String, Object> issuer = JSONObjectUtils.parse(mvc.perform(get("/ob2/issuers/" + issuerId).header("Accept", "application/ld+json"))
+				.andReturn().getResponse().getContentAsString());
+		assertThat(issuer).containsEntry("image", "http://localhost:8080/ob2/issuers/" + issuerId + "/image");
+		CredentialFixtures.Made later = fixtures.claimedMicroCredential("ben@example.edu"); // credentials minted from now on
+		assertThat(badges.issuer(later.badge()).id()).isEqualTo(issuerId);
+		OpenBadges3.Issued issued = ob3.issue(later.award().id());
+		assertThat(JSONObjectUtils.getJSONObject(JSONObjectUtils.getJSONObject(JSONObjectUtils.parse(issued.json()), "issuer"), "image"))
+				.containsEntry("id", "http://localhost:8080/ob2/issuers/" + issuerId + "/image");
+		assertThat(verifier.verifyText(issued.json(), null).verdict()).isEqualTo(BadgeVerifier.Verdict.VALID);
+		var notAnImage = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/admin/issuers/" + issuerId + "/logo")
+				.file(new org.springframework.mock.web.MockMultipartFile("logo", "x.png", "image/png", "nope".getBytes()))
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic("admin",
+						"test-admin-password")).with(csrf())).andReturn();
+		assertThat(notAnImage.getFlashMap().get("error").toString()).contains("not a PNG or SVG");
+		assertThat(fetch("/ob2/issuers/" + issuerId + "/image").getContentAsByteArray()).as("the old logo kept").isEqualTo(pngs.medal());
+	}
+
 	@Test
 	void privateKeysAreEncryptedAtRest() {
 		keys.ed25519();

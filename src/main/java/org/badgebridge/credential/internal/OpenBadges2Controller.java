@@ -62,6 +62,18 @@ class OpenBadges2Controller {
 		return respond(ob2.assertion(id), accept, "Badge award");
 	}
 
+	@GetMapping("/ob2/issuers/{id}/image")
+	ResponseEntity<byte[]> issuerLogo(@PathVariable long id) {
+		return images.findIssuerLogo(id).map(OpenBadges2Controller::image)
+				.orElseGet(() -> ResponseEntity.status(404).header(HttpHeaders.CONTENT_TYPE, "text/plain").body("Not found".getBytes()));
+	}
+
+	private static ResponseEntity<byte[]> image(BadgeImages.Image image) {
+		return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, image.contentType()).header("X-Content-Type-Options", "nosniff")
+				.header("Access-Control-Allow-Origin", "*").header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+				.body(image.bytes());
+	}
+
 	@GetMapping("/ob2/badges/{id}/image")
 	ResponseEntity<byte[]> image(@PathVariable String id) {
 		Optional<BadgeImages.Image> image = images.find(id);
