@@ -146,10 +146,14 @@ class DemoAwardingEndToEndIntegrationTest extends DemoServerTest {
 		assertThat(teacherPage).contains("claimed", "id=\"criteria-counts\"");
 		assertThat(teacherPage).containsPattern("At least 80% on Final project</td><td class=\"count\">1</td>");
 		HttpBrowser.Page panel = ana.settle(ana.get(demo + "/initiate?user=201&link=" + linkId));
-		assertThat(panel.body()).contains("id=\"earned\"", "You have claimed it", "At least 80% on Final project");
+		assertThat(panel.body()).contains("id=\"earned\"", "You have claimed it", "At least 80% on Final project", "id=\"panel-json\"");
+		String fromPanel = ana.get(tool + "/lti/badges/" + badgeId(badgeUrl) + "/credential.json").body();
+		assertThat(fromPanel).contains("\"OpenBadgeCredential\"", "\"proof\"");
 		HttpBrowser ben = new HttpBrowser();
 		HttpBrowser.Page benPanel = ben.settle(ben.get(demo + "/initiate?user=202&link=" + linkId));
 		assertThat(benPanel.body()).contains("id=\"progress\"", "75%").doesNotContain("id=\"earned\"");
+		assertThat(ben.get(tool + "/lti/badges/" + badgeId(badgeUrl) + "/credential.json").status()).as("Ben has no award")
+				.isEqualTo(404);
 
 		// a second sync changes nothing: still one award, one mail
 		teacher.post(badgeUrl + "/sync", Map.of("_csrf", csrf(teacher.get(badgeUrl))));
@@ -161,6 +165,7 @@ class DemoAwardingEndToEndIntegrationTest extends DemoServerTest {
 		// credential that an independent verifier accepts; revoking it is visible everywhere
 		Path dir = Files.createTempDirectory("e2e");
 		String credential = ana.get(claim.group(1) + "/credential.json").body();
+		assertThat(credential).as("the same credential from the claim page and the panel").isEqualTo(fromPanel);
 		Path credentialFile = Files.writeString(dir.resolve("credential.json"), credential);
 		Map<String, Object> verified = NodeVerifiers.run("di", credentialFile);
 		assertThat((Map<String, Object>) verified.get("log")).as(verified.toString()).containsEntry("valid_signature", true)

@@ -75,7 +75,7 @@ class KeyEncryption {
 				// not a POSIX file system
 			}
 			log.warn("Generated the credential key-encryption key in {} (embedded default). Elsewhere set "
-					+ "BADGEBRIDGE_CREDENTIALS_KEY_ENCRYPTION_KEY.", file.toAbsolutePath());
+					+ "BADGEBRIDGE_CREDENTIALS_KEY_ENCRYPTION_KEY.", file.toAbsolutePath().normalize());
 			return bytes;
 		}
 		catch (IOException ex) {
