@@ -267,16 +267,8 @@ public class CredentialChecks {
 		}
 		for (JsonObject id : ids) {
 			if ("emailAddress".equals(string(id, "identityType"))) {
-				String hash = string(id, "identityHash");
-				boolean match = JsonValue.TRUE.equals(id.get("hashed"))
-						? OpenBadges2.hashedIdentity(email, string(id, "salt") == null ? "" : string(id, "salt")).equalsIgnoreCase(hash)
-						: email.trim().equalsIgnoreCase(hash);
-				if (match) {
-					f.ok("Recipient", "Issued to " + email.trim() + ".");
-				}
-				else {
-					f.fail("Recipient", "It was not issued to " + email.trim() + ".");
-				}
+				f.recipientCheck(email, OpenBadges2.identityMatches(email, string(id, "identityHash"),
+						JsonValue.TRUE.equals(id.get("hashed")), string(id, "salt")));
 				return;
 			}
 		}

@@ -52,6 +52,15 @@ public final class Findings {
 		return new BadgeVerifier.Report(verdict, summary, format, List.copyOf(checks), badgeName, issuerName, issuerId, issuedOn, expires, recipient);
 	}
 
+	public void recipientCheck(String email, boolean matches) {
+		if (matches) {
+			ok("Recipient", "Issued to " + email.trim() + ".");
+		}
+		else {
+			fail("Recipient", "It was not issued to " + email.trim() + ".");
+		}
+	}
+
 	public void expired(String words) {
 		if (status == BadgeVerifier.Verdict.VALID) {
 			status = BadgeVerifier.Verdict.EXPIRED;

@@ -107,16 +107,8 @@ public class HostedAssertions {
 		}
 		JsonObject recipient = hosted.get("recipient") instanceof JsonObject r ? r : null;
 		if (email != null && !email.isBlank() && recipient != null) {
-			String identity = string(recipient, "identity");
-			boolean hashed = JsonValue.TRUE.equals(recipient.get("hashed"));
-			boolean match = hashed ? OpenBadges2.hashedIdentity(email, string(recipient, "salt") == null ? "" : string(recipient, "salt"))
-					.equalsIgnoreCase(identity) : email.trim().equalsIgnoreCase(identity);
-			if (match) {
-				f.ok("Recipient", "Issued to " + email.trim() + ".");
-			}
-			else {
-				f.fail("Recipient", "It was not issued to " + email.trim() + ".");
-			}
+			f.recipientCheck(email, OpenBadges2.identityMatches(email, string(recipient, "identity"),
+					JsonValue.TRUE.equals(recipient.get("hashed")), string(recipient, "salt")));
 		}
 		else {
 			f.skipped("Recipient", "Enter the holder's email address to check that the badge was issued to them.");
