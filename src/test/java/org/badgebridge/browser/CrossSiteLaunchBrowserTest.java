@@ -1,8 +1,5 @@
 package org.badgebridge.browser;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -15,20 +12,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import org.badgebridge.platform.Registrations;
 import org.badgebridge.support.BrowserCondition;
-import org.badgebridge.support.FreePort;
+import org.badgebridge.support.Chromium;
 import org.badgebridge.support.DemoServerTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,35 +36,15 @@ class CrossSiteLaunchBrowserTest extends DemoServerTest {
 	@Autowired
 	Registrations registrations;
 
-	WebDriver driver;
-
-	Path profile;
-
+	final Chromium browsers = new Chromium();
 
 	WebDriver chromium(Map<String, Object> prefs) throws Exception {
-		profile = Files.createTempDirectory("bb-chromium");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(BrowserCondition.CHROMIUM);
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--disable-dev-shm-usage", "--user-data-dir=" + profile);
-		if (!prefs.isEmpty()) {
-			options.setExperimentalOption("prefs", prefs);
-		}
-		ChromeDriverService service = new ChromeDriverService.Builder()
-				.usingDriverExecutable(new File(BrowserCondition.CHROMEDRIVER)).usingAnyFreePort().build();
-		driver = new ChromeDriver(service, options);
-		return driver;
+		return browsers.start(prefs);
 	}
 
 	@AfterEach
-	void quit() throws Exception {
-		if (driver != null) {
-			driver.quit();
-		}
-		if (profile != null) {
-			org.springframework.util.FileSystemUtils.deleteRecursively(profile);
-		}
+	void quit() {
+		browsers.close();
 	}
 
 	void awaitRegistration() throws InterruptedException {
