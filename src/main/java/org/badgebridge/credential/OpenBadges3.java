@@ -139,7 +139,8 @@ public class OpenBadges3 {
 				log.info("Issued OpenBadgeCredential {} for award {}", issued.credentialId(), award.id());
 				return issued;
 			}
-			catch (DuplicateKeyException ex) {
+			catch (DuplicateKeyException | org.springframework.dao.PessimisticLockingFailureException
+					| org.springframework.dao.QueryTimeoutException ex) {
 				Optional<Issued> concurrent = find(awardId);
 				if (concurrent.isPresent()) {
 					return concurrent.get(); // minted by another node or request

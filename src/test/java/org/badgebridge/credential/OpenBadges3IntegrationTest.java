@@ -49,6 +49,39 @@ class OpenBadges3IntegrationTest {
 	@Autowired
 	CredentialKeys keys;
 
+	@Autowired
+	org.badgebridge.badge.Badges badges;
+
+	@Test
+	void aMicroCredentialMissingAMandatoryEuElementIsNotIssued() {
+		CredentialFixtures.Made made = fixtures.claimedMicroCredential("ben@example.edu");
+		awaitClaimListener(made.award().id());
+		org.badgebridge.badge.BadgeClass badge = made.badge();
+		org.badgebridge.badge.BadgeDetails d = badge.details();
+		badges.update(badge.id(), badge.name(), badge.description(), new org.badgebridge.badge.BadgeDetails(d.criteriaNarrative(), true,
+				null, d.workloadValue(), d.workloadUnit(), d.eqfLevel(), d.assessmentType(), d.participation(), null, d.language(),
+				d.prerequisites(), d.stackability(), d.expiryMonths(), d.awardingBody(), d.country()));
+		jdbc.sql("delete from ob3_credential where award_id=?").param(made.award().id()).update();
+		assertThatThrownBy(() -> ob3.issue(made.award().id())).isInstanceOf(OpenBadges3.NotIssuable.class)
+				.hasMessageContaining("learning outcomes").hasMessageContaining("type of quality assurance");
+	}
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	/** The claim listener mints the credential once; wait for it, so that it cannot mint after the test's changes. */
+	void awaitClaimListener(String awardId) {
+		for (int i = 0; i < 250 && ob3.find(awardId).isEmpty(); i++) {
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		assertThat(ob3.find(awardId)).as("minted by the claim listener").isPresent();
+	}
+
 	@Test
 	void aTermNoContextDefinesIsRefusedNotSilentlyLeftUnsigned() {
 		String doc = "{\"@context\":[\"https://www.w3.org/ns/credentials/v2\",\"https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json\"],"
