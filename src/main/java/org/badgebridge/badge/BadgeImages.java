@@ -84,6 +84,10 @@ public class BadgeImages {
 		return store(issuerKey(issuerId), upload);
 	}
 
+	public boolean hasIssuerLogo(long issuerId) {
+		return exists(issuerKey(issuerId));
+	}
+
 	public Optional<Image> findIssuerLogo(long issuerId) {
 		return find(issuerKey(issuerId));
 	}

@@ -1,6 +1,7 @@
 /**
  * Claim links and the claim mail: when a badge is awarded the learner gets a mail (English or Dutch) with a
- * single-use link ({@code /claim/{token}}, 256 random bits, only a hash stored, expiring) to accept it.
+ * link ({@code /claim/{token}}, 256 random bits, only a hash stored, expiring) to accept it; the claim page then
+ * hands out the Open Badges 3.0 credential (JSON, VC-JWT, baked PNG) and the public/private switch.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Claiming")
 package org.badgebridge.claim;

@@ -75,7 +75,7 @@ public class OpenBadges2 {
 
 	/** The URL of the issuer's logo, if one was uploaded. */
 	public Optional<String> logoUrl(long issuerId) {
-		return images.findIssuerLogo(issuerId).map(l -> urls.absolute("/ob2/issuers/" + issuerId + "/image"));
+		return images.hasIssuerLogo(issuerId) ? Optional.of(urls.absolute("/ob2/issuers/" + issuerId + "/image")) : Optional.empty();
 	}
 
 	public Optional<Map<String, Object>> issuer(long id) {

@@ -1,6 +1,5 @@
 package org.badgebridge.credential;
 
-import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,8 +46,6 @@ public class OpenBadges3 {
 
 	private static final Logger log = LoggerFactory.getLogger(OpenBadges3.class);
 
-	private static final SecureRandom RANDOM = new SecureRandom();
-
 	/** The stored credential of an award: JSON with its proof, and the VC-JWT. */
 	public record Issued(String awardId, String credentialId, String json, String jwt, int statusIndex, Instant issuedAt) {
 	}
@@ -93,6 +90,10 @@ public class OpenBadges3 {
 		this.urls = urls;
 		this.jdbc = jdbc;
 		this.clock = clock;
+	}
+
+	public boolean exists(String awardId) {
+		return jdbc.sql("select count(*) from ob3_credential where award_id=?").param(awardId).query(Integer.class).single() > 0;
 	}
 
 	public Optional<Issued> find(String awardId) {
@@ -301,7 +302,4 @@ public class OpenBadges3 {
 		return instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
 	}
 
-	static int randomIndex(int bound) {
-		return RANDOM.nextInt(bound);
-	}
 }

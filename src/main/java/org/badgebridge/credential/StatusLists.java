@@ -31,6 +31,8 @@ public class StatusLists {
 
 	public static final int SIZE = 131_072;
 
+	private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
 	public static final List<String> PURPOSES = List.of("revocation", "suspension");
 
 	private record Signed(String digest, String json) {
@@ -67,7 +69,7 @@ public class StatusLists {
 	/** A free index to try: random in the first list while attempts are few, else after the highest one. */
 	int freeIndex(int attempt) {
 		if (attempt < 15) {
-			return OpenBadges3.randomIndex(SIZE);
+			return RANDOM.nextInt(SIZE);
 		}
 		return jdbc.sql("select coalesce(max(status_index), -1) + 1 from ob3_credential").query(Integer.class).single();
 	}
@@ -117,13 +119,6 @@ public class StatusLists {
 		String json = integrity.sign(JSONObjectUtils.toJSONString(c), signing, now).toString();
 		cache.put(key, new Signed(digest, json));
 		return Optional.of(json);
-	}
-
-	/** Whether the bit of this credential index is set in the purpose's list (from the database, not the cache). */
-	public boolean isSet(String purpose, int index) {
-		String condition = "revocation".equals(purpose) ? "a.revoked_at is not null" : "a.suspended_at is not null";
-		return jdbc.sql("select count(*) from ob3_credential o join award a on a.id = o.award_id where o.status_index = ? and "
-				+ condition).param(index).query(Long.class).single() > 0;
 	}
 
 	private byte[] bits(String purpose, int list) {

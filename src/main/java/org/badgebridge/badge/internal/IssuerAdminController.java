@@ -26,7 +26,7 @@ class IssuerAdminController {
 	@GetMapping("/admin/issuers")
 	String list(Model model) {
 		model.addAttribute("issuers", issuers.all());
-		model.addAttribute("logos", issuers.all().stream().filter(i -> images.findIssuerLogo(i.id()).isPresent())
+		model.addAttribute("logos", issuers.all().stream().filter(i -> images.hasIssuerLogo(i.id()))
 				.map(org.badgebridge.badge.IssuerProfile::id).toList());
 		return "badge/issuers";
 	}

@@ -63,7 +63,7 @@ class VerificationPageController {
 		model.addAttribute("imageUrl", "/ob2/badges/" + badge.id() + "/image");
 		model.addAttribute("assertionUrl", ob2.assertionUrl(award.id()));
 		model.addAttribute("criteria", ob2.criteriaNarrative(badge));
-		model.addAttribute("ob3Url", award.publicVisible() && ob3.find(award.id()).isPresent() ? "/ob3/credentials/" + award.id() : null);
+		model.addAttribute("ob3Url", award.publicVisible() && ob3.exists(award.id()) ? "/ob3/credentials/" + award.id() : null);
 		return "credential/verify";
 	}
 }
