@@ -105,6 +105,14 @@ public class OpenBadges2 {
 			o.put("image", urls.absolute("/ob2/badges/" + b.id() + "/image"));
 			o.put("criteria", Map.of("narrative", criteriaNarrative(b)));
 			o.put("issuer", issuerUrl(badges.issuer(b).id()));
+			String eqf = b.details().eqfLevel();
+			if (eqf != null && !"NA".equals(eqf)) {
+				o.put("alignment", List.of(Map.of("targetName", "EQF level " + eqf, "targetUrl", "http://data.europa.eu/snb/eqf/" + eqf,
+						"targetFramework", "European Qualifications Framework", "targetCode", eqf)));
+			}
+			if (b.details().microCredential()) {
+				o.put("tags", List.of("micro-credential"));
+			}
 			return o;
 		});
 	}

@@ -162,6 +162,9 @@ class CredentialEndpointsIntegrationTest {
 			String json = mvc.perform(get(path).header("Accept", "application/ld+json")).andReturn().getResponse().getContentAsString();
 			jakarta.json.JsonObject doc = DataIntegrity.parse(json);
 			assertThat(contexts.undefinedTerms(doc)).as(path).isEmpty();
+			if (path.startsWith("/ob2/badges/")) {
+				assertThat(json).contains("http://data.europa.eu/snb/eqf/6", "micro-credential");
+			}
 			assertThat(JsonLd.expand(JsonDocument.of(doc)).loader(contexts).get()).as(path).isNotEmpty();
 		}
 		String withTypo = "{\"@context\":\"https://w3id.org/openbadges/v2\",\"type\":\"Assertion\",\"id\":\"https://x/a\",\"issuedOnn\":\"2025\"}";
