@@ -34,7 +34,7 @@ class CredentialBenchmark {
 
 	static final int ISSUES = Integer.getInteger("bench.issues", 200);
 
-	static final int RUNS = 3;
+	static final int RUNS = 5;
 
 	record Load(double rps, double p99ms) {
 	}
@@ -91,7 +91,7 @@ class CredentialBenchmark {
 					{ "verification page", base + "/verify/" + award, "text/html" },
 					{ "static file, same bytes", base + "/bench-verify.html", "text/html" } };
 			for (String[] target : targets) {
-				wrk(target[1], target[2], 5); // warm-up
+				wrk(target[1], target[2], 10); // warm-up
 				List<Load> loads = new ArrayList<>();
 				for (int run = 0; run < RUNS; run++) {
 					loads.add(wrk(target[1], target[2], 10));
