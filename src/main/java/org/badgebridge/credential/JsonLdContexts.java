@@ -40,6 +40,8 @@ public class JsonLdContexts implements DocumentLoader {
 
 	private final CredentialSettings settings;
 
+	private final String microCredentialTemplate = read("microcredential-v1.json");
+
 	public JsonLdContexts(CredentialSettings settings) {
 		this.settings = settings;
 		this.bundled = Map.of(VC2_CONTEXT, read("credentials-v2.json"), VC1_CONTEXT, read("credentials-v1.json"),
@@ -49,7 +51,7 @@ public class JsonLdContexts implements DocumentLoader {
 
 	/** Our micro-credential context, with term IRIs under its (stable) URL. */
 	public String microCredentialContext() {
-		return read("microcredential-v1.json").replace("{{base}}", settings.contextUrl());
+		return microCredentialTemplate.replace("{{base}}", settings.contextUrl());
 	}
 
 	private static final String UNDEFINED = "urn:badgebridge:undefined-term#";
@@ -104,24 +106,22 @@ public class JsonLdContexts implements DocumentLoader {
 
 	@Override
 	public Document loadDocument(URI url, DocumentLoaderOptions options) throws JsonLdError {
-		String key = url.toString();
-		String json = key.equals(settings.contextUrl()) ? microCredentialContext() : bundled.get(key);
-		if (json == null && "https://w3id.org/openbadges/v2/".equals(key)) {
-			json = bundled.get(OpenBadges2.CONTEXT);
+		String key = "https://w3id.org/openbadges/v2/".equals(url.toString()) ? OpenBadges2.CONTEXT : url.toString();
+		boolean ours = key.equals(settings.contextUrl());
+		if (!ours && !bundled.containsKey(key)) {
+			throw new JsonLdError(JsonLdErrorCode.LOADING_DOCUMENT_FAILED,
+					"The JSON-LD context " + url + " is not one this tool knows (contexts are never fetched)");
 		}
-		if (json != null) {
-			String source = json;
-			jakarta.json.JsonStructure structure = parsed.computeIfAbsent(key, k -> {
-				try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new StringReader(source))) {
-					return reader.read();
-				}
-			});
-			JsonDocument document = JsonDocument.of(MediaType.JSON_LD, structure);
-			document.setDocumentUrl(url);
-			return document;
-		}
-		throw new JsonLdError(JsonLdErrorCode.LOADING_DOCUMENT_FAILED,
-				"The JSON-LD context " + url + " is not one this tool knows (contexts are never fetched)");
+		// each context is parsed once; ours is made from its template with the configured URL
+		jakarta.json.JsonStructure structure = parsed.computeIfAbsent(key, k -> {
+			try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(
+					new StringReader(ours ? microCredentialContext() : bundled.get(k)))) {
+				return reader.read();
+			}
+		});
+		JsonDocument document = JsonDocument.of(MediaType.JSON_LD, structure);
+		document.setDocumentUrl(url);
+		return document;
 	}
 
 	private static String read(String name) {

@@ -92,7 +92,12 @@ class CredentialEndpointsIntegrationTest {
 		assertThat(fetch("/.well-known/did.json").getStatus()).as("no did:web configured").isEqualTo(404);
 
 		assertThat(fetch("/ob3/credentials/" + made.award().id()).getStatus()).as("private award").isEqualTo(404);
+		BadgeVerifier.Report viaVerifier = verifier.verifyText("http://localhost:8080/ob3/credentials/" + made.award().id(), null);
+		assertThat(viaVerifier.verdict()).as("the verifier reveals no more than the endpoint").isEqualTo(BadgeVerifier.Verdict.UNKNOWN);
+		assertThat(viaVerifier.toString()).doesNotContain("Sue Second");
 		awards.setPublic(made.award().id(), true);
+		assertThat(verifier.verifyText("http://localhost:8080/ob3/credentials/" + made.award().id(), null).verdict())
+				.isEqualTo(BadgeVerifier.Verdict.VALID);
 		MockHttpServletResponse credential = fetch("/ob3/credentials/" + made.award().id());
 		assertThat(credential.getContentType()).isEqualTo("application/vc");
 		assertThat(credential.getContentAsString()).isEqualTo(issued.json());

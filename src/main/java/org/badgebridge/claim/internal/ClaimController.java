@@ -123,7 +123,7 @@ class ClaimController {
 			links.markUsed(token);
 			award = awards.find(award.id()).orElseThrow();
 		}
-		if (award.claimed()) {
+		if (award.claimed() && !ob3.exists(award.id())) {
 			try {
 				ob3.issue(award.id());
 				model.addAttribute("credentialProblem", null);

@@ -6,16 +6,17 @@ import java.io.InputStream;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 
 import org.badgebridge.credential.BadgeVerifier;
 
-/** "Verify a badge": the public page where employers upload or paste what a candidate showed them. */
+/**
+ * "Verify a badge": the public page where employers upload or paste what a candidate showed them. Files above the
+ * servlet's multipart limit are refused before this controller (413, explained by the error page).
+ */
 @Controller
 class CheckBadgeController {
 
@@ -54,12 +55,4 @@ class CheckBadgeController {
 		}
 	}
 
-	@ExceptionHandler(MaxUploadSizeExceededException.class)
-	String tooLarge(Model model, HttpServletResponse response) {
-		response.setStatus(413);
-		model.addAttribute("report", new BadgeVerifier.Report(BadgeVerifier.Verdict.UNKNOWN,
-				"The file is larger than 2 MB: badge images are far smaller. Nothing was read.", "unknown", java.util.List.of(), null,
-				null, null, null, null, null));
-		return "credential/check";
-	}
 }

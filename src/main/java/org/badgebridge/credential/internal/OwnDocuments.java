@@ -29,7 +29,10 @@ public class OwnDocuments {
 
 	private final ToolUrls urls;
 
-	OwnDocuments(OpenBadges2 ob2, OpenBadges3 ob3, StatusLists statusLists, ToolUrls urls) {
+	private final org.badgebridge.award.Awards awards;
+
+	OwnDocuments(OpenBadges2 ob2, OpenBadges3 ob3, StatusLists statusLists, ToolUrls urls, org.badgebridge.award.Awards awards) {
+		this.awards = awards;
 		this.ob2 = ob2;
 		this.ob3 = ob3;
 		this.statusLists = statusLists;
@@ -66,7 +69,9 @@ public class OwnDocuments {
 			return statusLists.credential(m.group(2), Integer.parseInt(id));
 		}
 		if (kind.equals("ob3/credentials")) {
-			return ob3.find(id).map(OpenBadges3.Issued::json);
+			// only what /ob3/credentials serves: the credential of a public award (a private one names its holder)
+			return awards.find(id).filter(org.badgebridge.award.Award::publicVisible).flatMap(a -> ob3.find(a.id()))
+					.map(OpenBadges3.Issued::json);
 		}
 		return Optional.empty();
 	}
