@@ -11,9 +11,11 @@ import org.springframework.web.server.ResponseStatusException;
 import org.badgebridge.badge.BadgeClass;
 import org.badgebridge.badge.Badges;
 import org.badgebridge.badge.Issuers;
+import org.badgebridge.web.PublicEndpoint;
 
 /** {@code /catalogue}: the badges teachers made public, and a page per badge class. */
 @Controller
+@PublicEndpoint("the public catalogue of badges that teachers chose to list")
 class CatalogueController {
 
 	private final Badges badges;

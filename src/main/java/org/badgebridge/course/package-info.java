@@ -2,5 +2,6 @@
  * Course contexts, their members and resource links as launches report them, with the service endpoints
  * (AGS line items, NRPS memberships) the platform announced for each.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Courses")
+@org.springframework.modulith.ApplicationModule(displayName = "Courses",
+		allowedDependencies = { "lms", "platform" })
 package org.badgebridge.course;

@@ -4,5 +4,6 @@
  * tables, a sample course and a gradebook. It talks to the tool only over HTTP, like a real LMS;
  * no other module depends on it. Off with {@code badgebridge.demo.enabled=false}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Demo LMS")
+@org.springframework.modulith.ApplicationModule(displayName = "Demo LMS",
+		allowedDependencies = {  })
 package org.badgebridge.demolms;

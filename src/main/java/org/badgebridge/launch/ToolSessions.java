@@ -12,7 +12,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.badgebridge.course.CourseRole;
+import org.badgebridge.web.AccessRefused;
 
 /** Tool sessions in the database, so that several nodes can serve one user. */
 @Service
@@ -67,6 +71,23 @@ public class ToolSessions {
 				.optional();
 	}
 
+	/**
+	 * The live session of the request's {@value #COOKIE} cookie, or a refusal (401) that tells the person to open the
+	 * activity again.
+	 */
+	public ToolSession of(HttpServletRequest request) {
+		String id = null;
+		if (request != null && request.getCookies() != null) {
+			for (Cookie cookie : request.getCookies()) {
+				if (COOKIE.equals(cookie.getName())) {
+					id = cookie.getValue();
+				}
+			}
+		}
+		return find(id).orElseThrow(() -> AccessRefused.noSession("Your BadgeBridge session has ended or this browser blocks "
+				+ "the tool's cookie. Open the activity again from your course."));
+	}
+
 	/** Deep Linking settings are good for one response: the tool forgets them once it has answered. */
 	public boolean consumeDeepLinking(String id) {
 		return jdbc.sql("update tool_session set deep_linking = null where id=? and deep_linking is not null").param(id)
@@ -78,7 +99,7 @@ public class ToolSessions {
 		jdbc.sql("delete from tool_session where expires_at < ?").param(clock.millis()).update();
 	}
 
-	static String randomId() {
+	public static String randomId() {
 		byte[] bytes = new byte[24];
 		RANDOM.nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

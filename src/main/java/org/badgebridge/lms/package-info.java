@@ -5,5 +5,6 @@
  * {@code ?type_id=} URLs). Every call has a timeout, retries what is worth retrying, and fails with an
  * {@link org.badgebridge.lms.LmsCallFailed} that names the platform, the URL and the status.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "LMS services (AGS, NRPS)")
+@org.springframework.modulith.ApplicationModule(displayName = "LMS services (AGS, NRPS)",
+		allowedDependencies = { "platform" })
 package org.badgebridge.lms;

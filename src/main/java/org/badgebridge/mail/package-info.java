@@ -3,5 +3,6 @@
  * job through Spring's Jakarta Mail support with retries and backoff. Without SMTP configured (the embedded
  * default) mails stay in the outbox, readable on the admin page.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Mail")
+@org.springframework.modulith.ApplicationModule(displayName = "Mail",
+		allowedDependencies = { "web" })
 package org.badgebridge.mail;

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * registration changes.
  */
 @Component
-public class FrameAncestors {
+public class FrameAncestors implements org.badgebridge.web.FrameSources {
 
 	private volatile Registrations registrations;
 
@@ -27,6 +27,7 @@ public class FrameAncestors {
 	}
 
 	/** The source list for a CSP {@code frame-ancestors} directive, starting with 'self'. */
+	@Override
 	public String sources() {
 		String value = cached;
 		if (value == null) {

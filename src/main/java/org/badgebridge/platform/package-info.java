@@ -4,5 +4,6 @@
  * Other modules use {@link org.badgebridge.platform.Registrations}, {@link org.badgebridge.platform.ToolKeys}
  * and {@link org.badgebridge.platform.ToolUrls}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Platform registrations and tool keys")
+@org.springframework.modulith.ApplicationModule(displayName = "Platform registrations and tool keys",
+		allowedDependencies = { "web" })
 package org.badgebridge.platform;

@@ -21,8 +21,6 @@ import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 
-import org.badgebridge.platform.FrameAncestors;
-
 /**
  * Who may call what. Admin pages and API need the admin credentials (HTTP Basic). Everything the LMS
  * reaches is public but guarded by LTI itself. CSRF stays on for the tool's own forms (token in a
@@ -52,7 +50,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(100)
-	SecurityFilterChain application(HttpSecurity http, FrameAncestors frameAncestors) throws Exception {
+	SecurityFilterChain application(HttpSecurity http, FrameSources frameAncestors) throws Exception {
 		http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
 				.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 				.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()).csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
@@ -63,7 +61,7 @@ class SecurityConfiguration {
 	}
 
 	/** frame-ancestors of the registered platforms on LTI pages, unless the page set its own; DENY elsewhere. */
-	private static HeaderWriter framing(FrameAncestors frameAncestors) {
+	private static HeaderWriter framing(FrameSources frameAncestors) {
 		XFrameOptionsHeaderWriter deny = new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY);
 		return (request, response) -> {
 			String path = request.getRequestURI().substring(request.getContextPath().length());

@@ -86,7 +86,7 @@ class CrossSiteLaunchBrowserTest extends DemoServerTest {
 		assertThat(view.getText()).contains(name, "Hello Ana Li");
 		// the frame shows the tool's own page on the other site, reached with its partitioned session cookie
 		assertThat((String) ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return window.location.href"))
-				.startsWith("http://localhost:" + PORT + "/lti/badges/");
+				.startsWith("http://localhost:" + PORT + "/lti/learn/badges/");
 		assertThat(d.getCurrentUrl()).startsWith(demo + "/launch");
 	}
 

@@ -280,7 +280,7 @@ class BadgeVerifierIntegrationTest {
 		assertThat(verifier.verifyText("{not json", null).summary()).contains("not valid JSON");
 
 		String page = mvc.perform(multipart("/verify").file(new MockMultipartFile("file", "x.png", "image/png", huge))
-				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+				.with(org.badgebridge.support.Csrf.csrf()))
 				.andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("id=\"verdict\"", "broken");
 		assertThat(rows()).as("nothing stored").isEqualTo(rowsBefore);

@@ -21,7 +21,7 @@ import org.badgebridge.award.Awards;
 import org.badgebridge.claim.ClaimLinks;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.badgebridge.support.Csrf.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -138,7 +138,10 @@ class CredentialEndpointsIntegrationTest {
 				.file(new org.springframework.mock.web.MockMultipartFile("logo", "x.png", "image/png", "nope".getBytes()))
 				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic("admin",
 						"test-admin-password")).with(csrf())).andReturn();
-		assertThat(notAnImage.getFlashMap().get("error").toString()).contains("not a PNG or SVG");
+		String back = notAnImage.getResponse().getRedirectedUrl();
+		assertThat(back).startsWith("/admin/issuers?n=");
+		assertThat(mvc.perform(get(back).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+				.httpBasic("admin", "test-admin-password"))).andReturn().getResponse().getContentAsString()).contains("not a PNG or SVG");
 		assertThat(fetch("/ob2/issuers/" + issuerId + "/image").getContentAsByteArray()).as("the old logo kept").isEqualTo(pngs.medal());
 	}
 

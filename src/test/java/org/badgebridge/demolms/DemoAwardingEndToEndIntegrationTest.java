@@ -147,12 +147,12 @@ class DemoAwardingEndToEndIntegrationTest extends DemoServerTest {
 		assertThat(teacherPage).containsPattern("At least 80% on Final project</td><td class=\"count\">1</td>");
 		HttpBrowser.Page panel = ana.settle(ana.get(demo + "/initiate?user=201&link=" + linkId));
 		assertThat(panel.body()).contains("id=\"earned\"", "You have claimed it", "At least 80% on Final project", "id=\"panel-json\"");
-		String fromPanel = ana.get(tool + "/lti/badges/" + badgeId(badgeUrl) + "/credential.json").body();
+		String fromPanel = ana.get(tool + "/lti/learn/badges/" + badgeId(badgeUrl) + "/credential.json").body();
 		assertThat(fromPanel).contains("\"OpenBadgeCredential\"", "\"proof\"");
 		HttpBrowser ben = new HttpBrowser();
 		HttpBrowser.Page benPanel = ben.settle(ben.get(demo + "/initiate?user=202&link=" + linkId));
 		assertThat(benPanel.body()).contains("id=\"progress\"", "75%").doesNotContain("id=\"earned\"");
-		assertThat(ben.get(tool + "/lti/badges/" + badgeId(badgeUrl) + "/credential.json").status()).as("Ben has no award")
+		assertThat(ben.get(tool + "/lti/learn/badges/" + badgeId(badgeUrl) + "/credential.json").status()).as("Ben has no award")
 				.isEqualTo(404);
 
 		// a second sync changes nothing: still one award, one mail

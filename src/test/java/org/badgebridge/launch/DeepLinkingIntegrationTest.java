@@ -29,7 +29,7 @@ import org.badgebridge.support.TestPlatform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.badgebridge.support.Csrf.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -146,18 +146,18 @@ class DeepLinkingIntegrationTest {
 
 		// the request is answered once only
 		mvc.perform(post("/lti/deep-linking").cookie(session).with(csrf()).param("name", "Again"))
-				.andExpect(status().isUnauthorized());
+				.andExpect(status().isConflict());
 
 		// Moodle then launches the new link with custom badge_id: teachers manage it, learners see it
 		Cookie teacher = launch("teacher1", c -> {
 			c.put("aud", "dl-client");
 			c.put(LTI + "custom", Map.of("badge_id", badgeId));
-		}, "/lti/badges/" + badgeId);
-		mvc.perform(get("/lti/badges/" + badgeId).cookie(teacher)).andExpect(status().isOk())
+		}, "/lti/teach/badges/" + badgeId);
+		mvc.perform(get("/lti/teach/badges/" + badgeId).cookie(teacher)).andExpect(status().isOk())
 				.andExpect(content().string(containsString("id=\"teacher-view\"")))
 				.andExpect(content().string(containsString("Data Literacy")));
-		Cookie learner = launch("student1", c -> c.put(LTI + "custom", Map.of("badge_id", badgeId)), "/lti/badges/" + badgeId);
-		mvc.perform(get("/lti/badges/" + badgeId).cookie(learner)).andExpect(status().isOk())
+		Cookie learner = launch("student1", c -> c.put(LTI + "custom", Map.of("badge_id", badgeId)), "/lti/learn/badges/" + badgeId);
+		mvc.perform(get("/lti/learn/badges/" + badgeId).cookie(learner)).andExpect(status().isOk())
 				.andExpect(content().string(containsString("id=\"learner-view\"")));
 		// the course's picker now offers the badge for another link
 		Cookie again = launch("teacher1", DeepLinkingIntegrationTest::deepLinkingRequest, "/lti/deep-linking");
@@ -174,28 +174,28 @@ class DeepLinkingIntegrationTest {
 		Cookie teacher = launch("teacher1", c -> {
 			c.put("aud", "dl-client");
 			c.put(LTI + "custom", Map.of("badge_id", badgeId));
-		}, "/lti/badges/" + badgeId);
+		}, "/lti/teach/badges/" + badgeId);
 
-		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/lti/badges/" + badgeId + "/image")
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/lti/teach/badges/" + badgeId + "/image")
 				.file(new org.springframework.mock.web.MockMultipartFile("image", "x.txt", "text/plain", "not an image".getBytes()))
 				.cookie(teacher).with(csrf())).andExpect(status().isFound())
-				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("error",
-						org.hamcrest.Matchers.containsString("not a PNG or SVG")));
+				.andExpect(result -> assertThat(mvc.perform(get(result.getResponse().getRedirectedUrl()).cookie(teacher)).andReturn()
+						.getResponse().getContentAsString()).contains("id=\"image-error\"").contains("not a PNG or SVG"));
 		mvc.perform(get("/badges/" + badgeId + "/image")).andExpect(status().isNotFound());
 
 		byte[] png = org.badgebridge.badge.BadgeDetailsTestData.png(64, 64);
-		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/lti/badges/" + badgeId + "/image")
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/lti/teach/badges/" + badgeId + "/image")
 				.file(new org.springframework.mock.web.MockMultipartFile("image", "badge.png", "image/png", png)).cookie(teacher))
 				.andExpect(status().isForbidden());
-		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/lti/badges/" + badgeId + "/image")
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/lti/teach/badges/" + badgeId + "/image")
 				.file(new org.springframework.mock.web.MockMultipartFile("image", "badge.png", "image/png", png)).cookie(teacher)
 				.with(csrf())).andExpect(status().isFound());
 		mvc.perform(get("/badges/" + badgeId + "/image")).andExpect(status().isOk())
 				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("Content-Type", "image/png"))
 				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("X-Content-Type-Options", "nosniff"))
 				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().bytes(png));
-		Cookie learner = launch("student1", c -> c.put(LTI + "custom", Map.of("badge_id", badgeId)), "/lti/badges/" + badgeId);
-		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/lti/badges/" + badgeId + "/image")
+		Cookie learner = launch("student1", c -> c.put(LTI + "custom", Map.of("badge_id", badgeId)), "/lti/learn/badges/" + badgeId);
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/lti/teach/badges/" + badgeId + "/image")
 				.file(new org.springframework.mock.web.MockMultipartFile("image", "badge.png", "image/png", png)).cookie(learner)
 				.with(csrf())).andExpect(status().isForbidden());
 	}
@@ -209,7 +209,7 @@ class DeepLinkingIntegrationTest {
 	@Test
 	void badgeWithoutNameIsRefusedWithAMessageAndNothingIsSent() throws Exception {
 		Cookie session = launch("teacher1", DeepLinkingIntegrationTest::deepLinkingRequest, "/lti/deep-linking");
-		mvc.perform(post("/lti/deep-linking").cookie(session).with(csrf()).param("name", "  ")).andExpect(status().isOk())
+		mvc.perform(post("/lti/deep-linking").cookie(session).with(csrf()).param("name", "  ")).andExpect(status().isBadRequest())
 				.andExpect(content().string(containsString("A badge needs a name.")))
 				.andExpect(content().string(org.hamcrest.Matchers.not(containsString("name=\"JWT\""))));
 	}
@@ -240,6 +240,8 @@ class DeepLinkingIntegrationTest {
 		Map<?, ?> item = firstContentItem(page);
 		String badgeId = (String) ((Map<?, ?>) item.get("custom")).get("badge_id");
 		Cookie otherCourse = launch("student1", c -> c.put(LTI + "context", Map.of("id", "99", "title", "Other")), "/lti/course");
-		mvc.perform(get("/lti/badges/" + badgeId).cookie(otherCourse)).andExpect(status().isForbidden());
+		mvc.perform(get("/lti/learn/badges/" + badgeId).cookie(otherCourse)).andExpect(status().isForbidden())
+				.andExpect(content().string(containsString("belongs to another course")));
+		mvc.perform(get("/lti/badges/" + badgeId).cookie(otherCourse)).andExpect(status().isFound());
 	}
 }

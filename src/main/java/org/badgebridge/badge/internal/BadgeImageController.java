@@ -9,9 +9,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.badgebridge.badge.BadgeImages;
+import org.badgebridge.web.PublicEndpoint;
 
 /** Serves badge images (public, like the badge itself); an SVG cannot run anything even if opened directly. */
 @RestController
+@PublicEndpoint("badge images are public parts of every badge (catalogue, credentials); served with a locked-down CSP")
 class BadgeImageController {
 
 	private final BadgeImages images;

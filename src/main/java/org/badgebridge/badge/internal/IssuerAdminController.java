@@ -5,7 +5,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import org.badgebridge.web.Admin;
+import org.badgebridge.web.Notice;
+import org.badgebridge.web.Notices;
 
 import org.badgebridge.badge.InvalidBadgeException;
 import org.badgebridge.badge.Issuers;
@@ -18,13 +21,16 @@ class IssuerAdminController {
 
 	private final org.badgebridge.badge.BadgeImages images;
 
-	IssuerAdminController(Issuers issuers, org.badgebridge.badge.BadgeImages images) {
+	private final Notices notices;
+
+	IssuerAdminController(Issuers issuers, org.badgebridge.badge.BadgeImages images, Notices notices) {
+		this.notices = notices;
 		this.issuers = issuers;
 		this.images = images;
 	}
 
 	@GetMapping("/admin/issuers")
-	String list(Model model) {
+	String list(Admin admin, Model model) {
 		model.addAttribute("issuers", issuers.all());
 		model.addAttribute("logos", issuers.all().stream().filter(i -> images.hasIssuerLogo(i.id()))
 				.map(org.badgebridge.badge.IssuerProfile::id).toList());
@@ -32,35 +38,34 @@ class IssuerAdminController {
 	}
 
 	@PostMapping("/admin/issuers/{id}/logo")
-	String logo(@org.springframework.web.bind.annotation.PathVariable long id,
-			@RequestParam("logo") org.springframework.web.multipart.MultipartFile logo, RedirectAttributes redirect)
+	String logo(Admin admin, @org.springframework.web.bind.annotation.PathVariable long id,
+			@RequestParam(name = "logo", required = false) org.springframework.web.multipart.MultipartFile logo)
 			throws java.io.IOException {
 		if (issuers.find(id).isEmpty()) {
-			redirect.addFlashAttribute("error", "No issuer " + id);
-			return "redirect:/admin/issuers";
+			return notices.redirect("/admin/issuers", Notice.error("No issuer " + id));
+		}
+		if (logo == null || logo.isEmpty()) {
+			return notices.redirect("/admin/issuers", Notice.field("logo", "Choose a PNG or SVG file to upload."));
 		}
 		try (java.io.InputStream in = logo.getInputStream()) {
 			images.storeIssuerLogo(id, in.readNBytes(org.badgebridge.badge.BadgeImages.MAX_BYTES + 1));
-			redirect.addFlashAttribute("notice", "Logo saved.");
+			return notices.redirect("/admin/issuers", Notice.info("Logo saved."));
 		}
 		catch (InvalidBadgeException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			return notices.redirect("/admin/issuers", Notice.field("logo", ex.getMessage()));
 		}
-		return "redirect:/admin/issuers";
 	}
 
 	@PostMapping("/admin/issuers")
-	String save(@RequestParam(required = false) Long id, @RequestParam String name, @RequestParam(required = false) String url,
+	String save(Admin admin, @RequestParam(required = false) Long id, @RequestParam(required = false) String name, @RequestParam(required = false) String url,
 			@RequestParam(required = false) String email, @RequestParam(required = false) String country,
-			@RequestParam(required = false) String description, @RequestParam(required = false) Long registrationId,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) String description, @RequestParam(required = false) Long registrationId) {
 		try {
 			issuers.save(id, name, url, email, country, description, registrationId);
-			redirect.addFlashAttribute("notice", "Issuer saved.");
+			return notices.redirect("/admin/issuers", Notice.info("Issuer saved."));
 		}
 		catch (InvalidBadgeException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			return notices.redirect("/admin/issuers", Notice.error(ex.getMessage()));
 		}
-		return "redirect:/admin/issuers";
 	}
 }

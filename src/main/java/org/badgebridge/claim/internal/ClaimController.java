@@ -20,12 +20,14 @@ import org.badgebridge.badge.Badges;
 import org.badgebridge.claim.ClaimLinks;
 import org.badgebridge.credential.CredentialDownloads;
 import org.badgebridge.credential.OpenBadges3;
+import org.badgebridge.web.PublicEndpoint;
 
 /**
  * The page a claim link opens: the learner accepts the badge, then downloads it as an Open Badges 3.0 credential
  * (JSON, VC-JWT, baked PNG) and chooses whether its public data shows their name and evidence.
  */
 @Controller
+@PublicEndpoint("a capability URL: the claim token mailed to the learner (256 random bits, hashed, expiring) is the credential")
 class ClaimController {
 
 	private final ClaimLinks links;

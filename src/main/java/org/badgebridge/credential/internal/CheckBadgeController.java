@@ -12,12 +12,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 import org.badgebridge.credential.BadgeVerifier;
+import org.badgebridge.web.PublicEndpoint;
 
 /**
  * "Verify a badge": the public page where employers upload or paste what a candidate showed them. Files above the
  * servlet's multipart limit are refused before this controller (413, explained by the error page).
  */
 @Controller
+@PublicEndpoint("'verify a badge' for employers: anyone may check a badge; uploads bounded, links fetched under SSRF rules")
 class CheckBadgeController {
 
 	private final BadgeVerifier verifier;

@@ -17,12 +17,14 @@ import org.badgebridge.badge.BadgeImages;
 import org.badgebridge.credential.BadgePngs;
 import org.badgebridge.credential.OpenBadges2;
 import org.badgebridge.credential.PngBaking;
+import org.badgebridge.web.PublicEndpoint;
 
 /**
  * Open Badges 2.0 hosted objects at stable URLs: JSON-LD for machines (with CORS), a readable page for browsers,
  * the badge image and the baked PNG of an assertion.
  */
 @RestController
+@PublicEndpoint("Open Badges 2.0 hosted verification: ids are public URLs that verifiers fetch; private awards reveal no learner")
 class OpenBadges2Controller {
 
 	static final String JSON_LD = "application/ld+json";

@@ -18,6 +18,7 @@ import org.badgebridge.credential.DidDocuments;
 import org.badgebridge.credential.JsonLdContexts;
 import org.badgebridge.credential.OpenBadges3;
 import org.badgebridge.credential.StatusLists;
+import org.badgebridge.web.PublicEndpoint;
 
 /**
  * Machine endpoints of Open Badges 3.0: the status lists, the keys (JWKS, single JWKs, the did:web document),
@@ -25,6 +26,7 @@ import org.badgebridge.credential.StatusLists;
  * awards' credentials are only handed to the learner (claim page); everything here is public, so CORS is open.
  */
 @RestController
+@PublicEndpoint("machine endpoints of public credentials (status lists, keys, DID document, context); private awards reveal no learner")
 class OpenBadges3Controller {
 
 	static final String VC = "application/vc";

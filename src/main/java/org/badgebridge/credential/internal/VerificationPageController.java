@@ -15,6 +15,7 @@ import org.badgebridge.badge.BadgeClass;
 import org.badgebridge.badge.Badges;
 import org.badgebridge.credential.OpenBadges2;
 import org.badgebridge.credential.OpenBadges3;
+import org.badgebridge.web.PublicEndpoint;
 
 /**
  * The public verification page of an award: badge, image, issuer, dates, the EU elements and a status that
@@ -22,6 +23,7 @@ import org.badgebridge.credential.OpenBadges3;
  * learner; public ones their name and the evidence.
  */
 @Controller
+@PublicEndpoint("an award's public verification page for employers; private awards show nothing about the learner")
 class VerificationPageController {
 
 	private final Awards awards;

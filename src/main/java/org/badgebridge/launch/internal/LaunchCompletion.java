@@ -67,6 +67,9 @@ class LaunchCompletion {
 		if (launch.isDeepLinking()) {
 			return "/lti/deep-linking";
 		}
-		return badgeId != null ? "/lti/badges/" + badgeId : "/lti/course";
+		if (badgeId == null) {
+			return "/lti/course";
+		}
+		return (session.isTeacher() ? "/lti/teach/badges/" : "/lti/learn/badges/") + badgeId;
 	}
 }

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import org.badgebridge.launch.internal.LoginStates.LoginState;
+import org.badgebridge.web.PublicEndpoint;
 import org.badgebridge.platform.Registration;
 import org.badgebridge.platform.Registrations;
 import org.badgebridge.platform.WebAddresses;
@@ -29,6 +30,7 @@ import org.badgebridge.platform.WebAddresses;
  * launch waits while a small page reads the state from the platform's storage and confirms it.
  */
 @Controller
+@PublicEndpoint("the LMS posts the id_token cross-site; the token, state and nonce are validated before anything happens")
 class LaunchController {
 
 	private final LoginStates states;

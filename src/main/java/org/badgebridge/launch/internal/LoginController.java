@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import org.badgebridge.launch.internal.LoginStates.LoginState;
+import org.badgebridge.web.PublicEndpoint;
 import org.badgebridge.platform.Registration;
 import org.badgebridge.platform.Registrations;
 import org.badgebridge.platform.ToolUrls;
@@ -30,6 +31,7 @@ import org.badgebridge.platform.WebAddresses;
  * too.
  */
 @Controller
+@PublicEndpoint("the LMS starts the OIDC login cross-site; it is checked against the registrations (issuer, client id, target link)")
 class LoginController {
 
 	private static final Logger log = LoggerFactory.getLogger(LoginController.class);

@@ -1,7 +1,9 @@
 package org.badgebridge.launch.internal;
 
+import java.text.ParseException;
 import java.util.List;
 
+import com.nimbusds.jose.util.JSONObjectUtils;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -11,10 +13,15 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import org.badgebridge.launch.DeepLinkingTeacher;
 import org.badgebridge.launch.ToolSession;
 import org.badgebridge.launch.ToolSessions;
+import org.badgebridge.web.AccessRefused;
 
-/** Gives controllers the {@link ToolSession} of the request's session cookie, or refuses with 401. */
+/**
+ * Gives Deep Linking handlers their {@link DeepLinkingTeacher}: the request's tool session, a teacher's, with an
+ * open deep linking request. Anyone else is refused before the handler runs.
+ */
 @Configuration
 class ToolSessionResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
 
@@ -31,15 +38,25 @@ class ToolSessionResolver implements HandlerMethodArgumentResolver, WebMvcConfig
 
 	@Override
 	public boolean supportsParameter(MethodParameter parameter) {
-		return parameter.getParameterType() == ToolSession.class;
+		return parameter.getParameterType() == DeepLinkingTeacher.class;
 	}
 
 	@Override
 	public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest webRequest,
 			WebDataBinderFactory binderFactory) {
-		HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
-		String id = request == null ? null : LtiCookies.read(request, ToolSessions.COOKIE);
-		return sessions.find(id).orElseThrow(() -> LaunchRejected.invalid(
-				"Your BadgeBridge session has ended or this browser blocks the tool's cookie. Open the activity again from your course."));
+		ToolSession session = sessions.of(webRequest.getNativeRequest(HttpServletRequest.class));
+		if (!session.isTeacher()) {
+			throw AccessRefused.forbidden("Only teachers can add badges to the course.");
+		}
+		if (session.deepLinking() == null) {
+			throw AccessRefused.noSession("This session has no open deep linking request. Start again from the course's "
+					+ "\"add an activity\" dialog.");
+		}
+		try {
+			return new DeepLinkingTeacher(session, JSONObjectUtils.parse(session.deepLinking()));
+		}
+		catch (ParseException ex) {
+			throw AccessRefused.noSession("The deep linking request is unreadable. Start again from the course.");
+		}
 	}
 }

@@ -4,6 +4,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import org.badgebridge.web.Admin;
+
 import org.badgebridge.mail.Outbox;
 
 /** The admin's view of the outbox: every mail, its state, and its text (where no SMTP is configured). */
@@ -20,7 +22,7 @@ class OutboxPageController {
 	}
 
 	@GetMapping("/admin/outbox")
-	String outbox(Model model) {
+	String outbox(Admin admin, Model model) {
 		model.addAttribute("mails", outbox.recent(200));
 		model.addAttribute("smtp", delivery.smtpConfigured());
 		return "mail/outbox";

@@ -10,12 +10,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import org.badgebridge.platform.WebAddresses;
+import org.badgebridge.web.PublicEndpoint;
 
 /**
  * The registration URL an admin pastes into the LMS. It registers as soon as the page loads, shows the
  * result and tells the LMS to close its frame ({@code org.imsglobal.lti.close} to the parent or opener).
  */
 @Controller
+@PublicEndpoint("LTI Dynamic Registration: an LMS admin opens it from the LMS; bounded by a rate limit and an approval step")
 class DynamicRegistrationController {
 
 	private final DynamicRegistration registration;

@@ -10,9 +10,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.badgebridge.platform.ToolKeys;
+import org.badgebridge.web.PublicEndpoint;
 
 /** Publishes the tool's public signing keys (never a private member). */
 @RestController
+@PublicEndpoint("the tool's public keys: platforms fetch them to check the tool's signatures")
 class JwksController {
 
 	private final ToolKeys keys;

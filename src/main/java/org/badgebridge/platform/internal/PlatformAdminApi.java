@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.badgebridge.web.Admin;
+
 import org.badgebridge.platform.InvalidRegistrationException;
 import org.badgebridge.platform.Registration;
 import org.badgebridge.platform.RegistrationState;
@@ -36,23 +38,23 @@ class PlatformAdminApi {
 	}
 
 	@GetMapping
-	List<Registration> list() {
+	List<Registration> list(Admin admin) {
 		return registrations.all();
 	}
 
 	@GetMapping("/{id}")
-	ResponseEntity<Registration> get(@PathVariable long id) {
+	ResponseEntity<Registration> get(Admin admin, @PathVariable long id) {
 		return ResponseEntity.of(registrations.find(id));
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Registration> create(@RequestBody RegistrationValues values) {
+	ResponseEntity<Registration> create(Admin admin, @RequestBody RegistrationValues values) {
 		Registration r = registrations.create(values, "admin-api");
 		return ResponseEntity.created(URI.create("/api/admin/platforms/" + r.id())).body(r);
 	}
 
 	@PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Registration> update(@PathVariable long id, @RequestBody RegistrationValues values) {
+	ResponseEntity<Registration> update(Admin admin, @PathVariable long id, @RequestBody RegistrationValues values) {
 		if (registrations.find(id).isEmpty()) {
 			return ResponseEntity.notFound().build();
 		}
@@ -60,7 +62,7 @@ class PlatformAdminApi {
 	}
 
 	@PutMapping(path = "/{id}/state", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Registration> state(@PathVariable long id, @RequestBody Map<String, String> body) {
+	ResponseEntity<Registration> state(Admin admin, @PathVariable long id, @RequestBody Map<String, String> body) {
 		if (registrations.find(id).isEmpty()) {
 			return ResponseEntity.notFound().build();
 		}
@@ -73,7 +75,7 @@ class PlatformAdminApi {
 	}
 
 	@DeleteMapping("/{id}")
-	ResponseEntity<Void> delete(@PathVariable long id) {
+	ResponseEntity<Void> delete(Admin admin, @PathVariable long id) {
 		return registrations.delete(id) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
 	}
 

@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.badgebridge.platform.Deployment.DeploymentState;
 import org.badgebridge.platform.InvalidRegistrationException;
@@ -19,6 +18,9 @@ import org.badgebridge.platform.RegistrationState;
 import org.badgebridge.platform.Registrations;
 import org.badgebridge.platform.ToolKeys;
 import org.badgebridge.platform.ToolUrls;
+import org.badgebridge.web.Admin;
+import org.badgebridge.web.Notice;
+import org.badgebridge.web.Notices;
 
 /** Admin pages: list, create, edit, activate, disable and delete registrations; tool values; keys. */
 @Controller
@@ -31,36 +33,38 @@ class PlatformAdminController {
 
 	private final ToolKeys keys;
 
-	PlatformAdminController(Registrations registrations, ToolUrls urls, ToolKeys keys) {
+	private final Notices notices;
+
+	PlatformAdminController(Registrations registrations, ToolUrls urls, ToolKeys keys, Notices notices) {
+		this.notices = notices;
 		this.registrations = registrations;
 		this.urls = urls;
 		this.keys = keys;
 	}
 
 	@GetMapping({ "", "/" })
-	String index() {
+	String index(Admin admin) {
 		return "redirect:/admin/platforms";
 	}
 
 	@GetMapping("/platforms")
-	String list(Model model) {
+	String list(Admin admin, Model model) {
 		model.addAttribute("registrations", registrations.all());
 		model.addAttribute("urls", urls);
 		return "platform/list";
 	}
 
 	@GetMapping("/platforms/new")
-	String createForm(Model model) {
+	String createForm(Admin admin, Model model) {
 		model.addAttribute("form", RegistrationForm.empty());
 		return "platform/edit";
 	}
 
 	@PostMapping("/platforms")
-	String create(@ModelAttribute("form") RegistrationForm form, Model model, RedirectAttributes redirect) {
+	String create(Admin admin, @ModelAttribute("form") RegistrationForm form, Model model) {
 		try {
 			Registration r = registrations.create(form.values(), "admin");
-			redirect.addFlashAttribute("notice", "Registration created for " + r.describe() + ".");
-			return "redirect:/admin/platforms/" + r.id();
+			return notices.redirect("/admin/platforms/" + r.id(), Notice.info("Registration created for " + r.describe() + "."));
 		}
 		catch (InvalidRegistrationException | IllegalArgumentException ex) {
 			model.addAttribute("error", ex.getMessage());
@@ -69,7 +73,7 @@ class PlatformAdminController {
 	}
 
 	@GetMapping("/platforms/{id}")
-	String edit(@PathVariable long id, Model model) {
+	String edit(Admin admin, @PathVariable long id, Model model) {
 		Registration r = registrations.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("registration", r);
 		model.addAttribute("form", RegistrationForm.of(r));
@@ -77,13 +81,11 @@ class PlatformAdminController {
 	}
 
 	@PostMapping("/platforms/{id}")
-	String update(@PathVariable long id, @ModelAttribute("form") RegistrationForm form, Model model,
-			RedirectAttributes redirect) {
+	String update(Admin admin, @PathVariable long id, @ModelAttribute("form") RegistrationForm form, Model model) {
 		Registration r = registrations.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		try {
 			registrations.update(id, form.values());
-			redirect.addFlashAttribute("notice", "Saved.");
-			return "redirect:/admin/platforms/" + id;
+			return notices.redirect("/admin/platforms/" + id, Notice.info("Saved."));
 		}
 		catch (InvalidRegistrationException | IllegalArgumentException ex) {
 			model.addAttribute("registration", r);
@@ -93,44 +95,39 @@ class PlatformAdminController {
 	}
 
 	@PostMapping("/platforms/{id}/state")
-	String state(@PathVariable long id, @RequestParam String state, RedirectAttributes redirect) {
+	String state(Admin admin, @PathVariable long id, @RequestParam String state) {
 		registrations.setState(id, RegistrationState.parse(state));
-		redirect.addFlashAttribute("notice", "Registration is now " + state.toLowerCase() + ".");
-		return "redirect:/admin/platforms";
+		return notices.redirect("/admin/platforms", Notice.info("Registration is now " + state.toLowerCase() + "."));
 	}
 
 	@PostMapping("/platforms/{id}/deployments/{deployment}/state")
-	String deploymentState(@PathVariable long id, @PathVariable long deployment, @RequestParam String state,
-			RedirectAttributes redirect) {
+	String deploymentState(Admin admin, @PathVariable long id, @PathVariable long deployment, @RequestParam String state) {
 		registrations.setDeploymentState(id, deployment, DeploymentState.valueOf(state.toUpperCase()));
-		redirect.addFlashAttribute("notice", "Deployment is now " + state.toLowerCase() + ".");
-		return "redirect:/admin/platforms/" + id;
+		return notices.redirect("/admin/platforms/" + id, Notice.info("Deployment is now " + state.toLowerCase() + "."));
 	}
 
 	@PostMapping("/platforms/{id}/delete")
-	String delete(@PathVariable long id, RedirectAttributes redirect) {
+	String delete(Admin admin, @PathVariable long id) {
 		registrations.delete(id);
-		redirect.addFlashAttribute("notice", "Registration deleted.");
-		return "redirect:/admin/platforms";
+		return notices.redirect("/admin/platforms", Notice.info("Registration deleted."));
 	}
 
 	@GetMapping("/tool-configuration")
-	String toolConfiguration(Model model) {
+	String toolConfiguration(Admin admin, Model model) {
 		model.addAttribute("urls", urls);
 		return "platform/tool-configuration";
 	}
 
 	@GetMapping("/keys")
-	String keys(Model model) {
+	String keys(Admin admin, Model model) {
 		model.addAttribute("jwks", keys.publicJwks().getKeys());
 		model.addAttribute("currentKid", keys.current().getKeyID());
 		return "platform/keys";
 	}
 
 	@PostMapping("/keys/rotate")
-	String rotate(RedirectAttributes redirect) {
-		redirect.addFlashAttribute("notice", "New signing key " + keys.rotate().getKeyID()
-				+ ". The previous key stays published until tokens signed with it have expired.");
-		return "redirect:/admin/keys";
+	String rotate(Admin admin) {
+		return notices.redirect("/admin/keys", Notice.info("New signing key " + keys.rotate().getKeyID()
+				+ ". The previous key stays published until tokens signed with it have expired."));
 	}
 }

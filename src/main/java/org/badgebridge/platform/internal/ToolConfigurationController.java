@@ -9,9 +9,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.badgebridge.platform.ToolUrls;
+import org.badgebridge.web.PublicEndpoint;
 
 /** The Canvas developer-key JSON configuration (public: it holds only public URLs). */
 @RestController
+@PublicEndpoint("the tool's public configuration values for an LMS admin (Canvas JSON)")
 class ToolConfigurationController {
 
 	private final ToolUrls urls;

@@ -1,0 +1,16 @@
+package org.badgebridge.access;
+
+import org.badgebridge.launch.ToolSession;
+import org.badgebridge.web.ResolvedPrincipal;
+
+/** Anyone launched into a course (teacher or learner), for pages about the course as a whole. */
+public record CourseMember(ToolSession session) implements ResolvedPrincipal {
+
+	public long contextId() {
+		return session.contextId();
+	}
+
+	public boolean isTeacher() {
+		return session.isTeacher();
+	}
+}

@@ -1,0 +1,77 @@
+package org.badgebridge.web;
+
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Errors people see are pages that say what to do, never a raw JSON body: a refused access (with the reason), a
+ * form value of the wrong kind or a missing one (naming the field), for every page of the tool. Only the JSON
+ * admin API ({@code /api/...}) answers with problem details.
+ */
+@ControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class PageErrors {
+
+	private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
+
+	@ExceptionHandler(AccessRefused.class)
+	Object refused(AccessRefused ex, HttpServletRequest request, HttpServletResponse response) {
+		String correlation = UUID.randomUUID().toString().substring(0, 8);
+		log.warn("{} {} refused ({}), correlation id {}: {}", request.getMethod(), request.getRequestURI(), ex.status(),
+				correlation, ex.getMessage());
+		return page(request, response, ex.status(), ex.getMessage(), null, correlation);
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	Object mismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request, HttpServletResponse response) {
+		String expected = ex.getRequiredType() == null ? "value" : switch (ex.getRequiredType().getSimpleName()) {
+			case "double", "Double", "int", "Integer", "long", "Long" -> "number";
+			case "boolean", "Boolean" -> "yes or no";
+			default -> "value";
+		};
+		String message = "\"" + String.valueOf(ex.getValue()) + "\" is not a valid " + expected + " for the field \""
+				+ ex.getName() + "\". Go back, correct it and send the form again.";
+		return page(request, response, 400, message, ex.getName(), null);
+	}
+
+	@ExceptionHandler(MissingServletRequestParameterException.class)
+	Object missing(MissingServletRequestParameterException ex, HttpServletRequest request, HttpServletResponse response) {
+		return page(request, response, 400, "The field \"" + ex.getParameterName()
+				+ "\" is required. Go back, fill it in and send the form again.", ex.getParameterName(), null);
+	}
+
+	@ExceptionHandler(InvalidInput.class)
+	Object invalid(InvalidInput ex, HttpServletRequest request, HttpServletResponse response) {
+		return page(request, response, 400, ex.getMessage(), ex.field(), null);
+	}
+
+	private static Object page(HttpServletRequest request, HttpServletResponse response, int status, String message,
+			String field, String correlation) {
+		response.setHeader("Cache-Control", "no-store");
+		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), message);
+			return ResponseEntity.status(status).body(problem);
+		}
+		ModelAndView page = new ModelAndView("problem");
+		page.addObject("status", status);
+		page.addObject("message", message);
+		page.addObject("field", field);
+		page.addObject("correlation", correlation);
+		page.setStatus(HttpStatus.valueOf(status));
+		return page;
+	}
+}

@@ -1,0 +1,232 @@
+package org.badgebridge.access;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import org.badgebridge.launch.DeepLinkingTeacher;
+import org.badgebridge.support.CourseActors;
+import org.badgebridge.web.Admin;
+import org.badgebridge.web.PublicEndpoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.badgebridge.support.Csrf.csrf;
+
+/**
+ * Every endpoint Spring maps (read from the handler mappings, so a new one cannot be forgotten) is tried by every kind
+ * of caller. What each may get is a rule per kind of endpoint, written here, never recorded from a run: "passes"
+ * means the request reached the handler (neither 401 nor 403, and no server error).
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class AccessMatrixIntegrationTest {
+
+	enum Actor {
+		ANONYMOUS, LEARNER, OTHER_LEARNER, TEACHER, TEACHER_OTHER_COURSE, TEACHER_OTHER_PLATFORM, DEEP_LINKING_TEACHER,
+		ADMIN_WRONG_PASSWORD, ADMIN
+	}
+
+	enum Kind {
+		PUBLIC, ADMIN, COURSE_MEMBER, BADGE_TEACHER, BADGE_LEARNER, DEEP_LINKING_TEACHER
+	}
+
+	static final Set<Actor> SESSIONS = Set.of(Actor.LEARNER, Actor.OTHER_LEARNER, Actor.TEACHER, Actor.TEACHER_OTHER_COURSE,
+			Actor.TEACHER_OTHER_PLATFORM, Actor.DEEP_LINKING_TEACHER);
+
+	/** The rules: who passes, and what everyone else gets. A public endpoint answers every caller alike. */
+	static int expected(Kind kind, Actor actor) {
+		boolean session = SESSIONS.contains(actor);
+		return switch (kind) {
+			case PUBLIC -> PASS;
+			case ADMIN -> actor == Actor.ADMIN ? PASS : 401;
+			case COURSE_MEMBER -> session ? PASS : 401;
+			case BADGE_TEACHER -> !session ? 401 : actor == Actor.TEACHER || actor == Actor.DEEP_LINKING_TEACHER ? PASS : 403;
+			case BADGE_LEARNER -> !session ? 401 : actor == Actor.LEARNER || actor == Actor.OTHER_LEARNER ? PASS : 403;
+			case DEEP_LINKING_TEACHER -> !session ? 401 : actor == Actor.DEEP_LINKING_TEACHER ? PASS
+					: actor == Actor.LEARNER || actor == Actor.OTHER_LEARNER ? 403 : 401;
+		};
+	}
+
+	static final int PASS = 0;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mapping;
+
+	@Autowired
+	CourseActors actors;
+
+	CourseActors.Cast cast;
+
+	@BeforeEach
+	void cast() {
+		cast = actors.cast();
+	}
+
+	record Endpoint(RequestMethod method, String pattern, HandlerMethod handler, Kind kind) {
+	}
+
+	@Test
+	void everyEndpointAnswersEveryCallerByTheRulesOfItsKind() throws Exception {
+		List<Endpoint> endpoints = endpoints();
+		assertThat(endpoints).as("the tool's endpoints").hasSizeGreaterThan(50);
+		assertThat(endpoints.stream().map(Endpoint::kind).distinct()).containsExactlyInAnyOrder(Kind.values());
+		List<String> failures = new ArrayList<>();
+		for (Endpoint e : endpoints) {
+			Map<Actor, Integer> seen = new EnumMap<>(Actor.class);
+			for (Actor actor : Actor.values()) {
+				MockHttpServletResponse response = mvc.perform(request(e, actor)).andReturn().getResponse();
+				int status = response.getStatus();
+				seen.put(actor, status);
+				int expected = expected(e.kind(), actor);
+				boolean ok = e.kind() == Kind.PUBLIC ? status < 500
+						: expected == PASS ? status != 401 && status != 403 && status < 500 : status == expected;
+				if (!ok) {
+					failures.add(e.method() + " " + e.pattern() + " [" + e.kind() + "] as " + actor + ": " + status
+							+ (expected == PASS ? " (should pass)" : " (should be " + expected + ")"));
+				}
+				for (String cookie : response.getHeaders(HttpHeaders.SET_COOKIE)) {
+					if (cookie.startsWith("JSESSIONID")) {
+						failures.add(e.method() + " " + e.pattern() + " as " + actor + " set a servlet session cookie");
+					}
+				}
+			}
+			if (e.kind() == Kind.PUBLIC && seen.values().stream().distinct().count() != 1) {
+				failures.add(e.method() + " " + e.pattern() + " is public but answers callers differently: " + seen);
+			}
+		}
+		assertThat(failures).isEmpty();
+	}
+
+	@Test
+	void aLearnerSeesOnlyTheirOwnAward() throws Exception {
+		String own = mvc.perform(MockMvcRequestBuilders.get("/lti/learn/badges/" + cast.badge().id()).cookie(cast.learner()))
+				.andReturn().getResponse().getContentAsString();
+		String other = mvc.perform(MockMvcRequestBuilders.get("/lti/learn/badges/" + cast.badge().id()).cookie(cast.otherLearner()))
+				.andReturn().getResponse().getContentAsString();
+		assertThat(own).contains("id=\"earned\"").contains(cast.award().id());
+		assertThat(other).doesNotContain("id=\"earned\"").doesNotContain(cast.award().id()).doesNotContain("Ana Li");
+	}
+
+	List<Endpoint> endpoints() {
+		List<Endpoint> list = new ArrayList<>();
+		for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mapping.getHandlerMethods().entrySet()) {
+			HandlerMethod handler = entry.getValue();
+			if (!handler.getBeanType().getPackageName().startsWith("org.badgebridge")) {
+				continue; // Spring Boot's own /error
+			}
+			Set<RequestMethod> methods = entry.getKey().getMethodsCondition().getMethods();
+			for (String pattern : entry.getKey().getPatternValues()) {
+				for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+					list.add(new Endpoint(method, pattern, handler, kind(handler)));
+				}
+			}
+		}
+		return list;
+	}
+
+	static Kind kind(HandlerMethod handler) {
+		if (handler.hasMethodAnnotation(PublicEndpoint.class) || handler.getBeanType().isAnnotationPresent(PublicEndpoint.class)) {
+			return Kind.PUBLIC;
+		}
+		for (var p : handler.getMethodParameters()) {
+			Class<?> type = p.getParameterType();
+			if (type == Admin.class) {
+				return Kind.ADMIN;
+			}
+			if (type == CourseMember.class) {
+				return Kind.COURSE_MEMBER;
+			}
+			if (type == BadgeTeacher.class || type == ManagedAward.class) {
+				return Kind.BADGE_TEACHER;
+			}
+			if (type == BadgeLearner.class) {
+				return Kind.BADGE_LEARNER;
+			}
+			if (type == DeepLinkingTeacher.class) {
+				return Kind.DEEP_LINKING_TEACHER;
+			}
+		}
+		throw new AssertionError(handler + " takes no principal and is not a public endpoint");
+	}
+
+	MockHttpServletRequestBuilder request(Endpoint e, Actor actor) {
+		String url = url(e.pattern());
+		MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(org.springframework.http.HttpMethod.valueOf(e.method().name()), url)
+				.accept(MediaType.TEXT_HTML, MediaType.ALL);
+		if (e.method() != RequestMethod.GET) {
+			request.with(csrf());
+			if (url.startsWith("/api/")) {
+				request.contentType(MediaType.APPLICATION_JSON).content("{}");
+			}
+			else {
+				request.param("award", cast.award().id());
+			}
+		}
+		Cookie session = switch (actor) {
+			case LEARNER -> cast.learner();
+			case OTHER_LEARNER -> cast.otherLearner();
+			case TEACHER -> cast.teacher();
+			case TEACHER_OTHER_COURSE -> cast.teacherOtherCourse();
+			case TEACHER_OTHER_PLATFORM -> cast.teacherOtherPlatform();
+			case DEEP_LINKING_TEACHER -> cast.deepLinkingTeacher();
+			default -> null;
+		};
+		if (session != null) {
+			request.cookie(session);
+		}
+		if (actor == Actor.ADMIN || actor == Actor.ADMIN_WRONG_PASSWORD) {
+			String password = actor == Actor.ADMIN ? "test-admin-password" : "wrong";
+			request.header(HttpHeaders.AUTHORIZATION, "Basic "
+					+ Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8)));
+		}
+		return request;
+	}
+
+	/** The pattern with every path variable filled in: the badge and award of course A, harmless values elsewhere. */
+	String url(String pattern) {
+		Matcher m = Pattern.compile("\\{([^}/:]+)(?::[^}]*)?}").matcher(pattern);
+		StringBuilder url = new StringBuilder();
+		while (m.find()) {
+			String value = switch (m.group(1)) {
+				case "badge" -> cast.badge().id();
+				case "awardId" -> cast.award().id();
+				case "purpose" -> "revocation";
+				case "id" -> pattern.startsWith("/admin") || pattern.startsWith("/api/admin") ? "999999" : cast.badge().id();
+				default -> "1";
+			};
+			m.appendReplacement(url, Matcher.quoteReplacement(value));
+		}
+		m.appendTail(url);
+		return url.toString();
+	}
+}

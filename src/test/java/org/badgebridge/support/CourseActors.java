@@ -1,0 +1,91 @@
+package org.badgebridge.support;
+
+import java.util.List;
+
+import jakarta.servlet.http.Cookie;
+import org.springframework.stereotype.Component;
+
+import org.badgebridge.award.Award;
+import org.badgebridge.award.Awards;
+import org.badgebridge.badge.BadgeClass;
+import org.badgebridge.badge.Badges;
+import org.badgebridge.course.CourseRole;
+import org.badgebridge.course.Courses;
+import org.badgebridge.course.LaunchFacts;
+import org.badgebridge.course.LaunchRecord;
+import org.badgebridge.launch.ToolSession;
+import org.badgebridge.launch.ToolSessions;
+import org.badgebridge.platform.Registration;
+import org.badgebridge.platform.RegistrationState;
+import org.badgebridge.platform.RegistrationValues;
+import org.badgebridge.platform.Registrations;
+
+/**
+ * The people of an authorization test, with tool sessions as a launch would leave them: in course A of platform A a
+ * teacher, a learner with an award of A's badge and a second learner; a teacher of another course on the same platform;
+ * a teacher of a course on platform B whose link names A's badge (a badge id is public); a teacher in the middle of
+ * a Deep Linking request in course A.
+ */
+@Component
+public class CourseActors {
+
+	public record Cast(Registration platformA, Registration platformB, BadgeClass badge, Award award, Cookie teacher,
+			Cookie learner, Cookie otherLearner, Cookie teacherOtherCourse, Cookie teacherOtherPlatform, Cookie deepLinkingTeacher) {
+	}
+
+	private final Registrations registrations;
+
+	private final Courses courses;
+
+	private final ToolSessions sessions;
+
+	private final Badges badges;
+
+	private final Awards awards;
+
+	public CourseActors(Registrations registrations, Courses courses, ToolSessions sessions, Badges badges, Awards awards) {
+		this.registrations = registrations;
+		this.courses = courses;
+		this.sessions = sessions;
+		this.badges = badges;
+		this.awards = awards;
+	}
+
+	public Cast cast() {
+		Registration a = platform("a");
+		Registration b = platform("b");
+		LaunchRecord teacherA = launch(a, "course-1", "t1", "Terry Teacher", CourseRole.TEACHER);
+		BadgeClass badge = badges.create("Data Literacy", "Reads data", teacherA.contextId(), "t1");
+		LaunchRecord learnerA = launch(a, "course-1", "s1", "Ana Li", CourseRole.LEARNER);
+		LaunchRecord otherA = launch(a, "course-1", "s2", "Ben Second", CourseRole.LEARNER);
+		Award award = awards.awardByHand(badge.id(), "s1", "teacher:t1", "by hand").orElseThrow();
+		LaunchRecord otherCourse = launch(a, "course-2", "t1", "Terry Teacher", CourseRole.TEACHER);
+		// platform B's admin controls its launches: same subject as A's learner, and a link naming A's badge
+		LaunchRecord otherPlatform = launch(b, "course-1", "s1", "Mallory", CourseRole.TEACHER);
+		return new Cast(a, b, badge, award, cookie(a, teacherA, "t1", CourseRole.TEACHER, badge.id(), null),
+				cookie(a, learnerA, "s1", CourseRole.LEARNER, badge.id(), null),
+				cookie(a, otherA, "s2", CourseRole.LEARNER, badge.id(), null),
+				cookie(a, otherCourse, "t1", CourseRole.TEACHER, badge.id(), null),
+				cookie(b, otherPlatform, "s1", CourseRole.TEACHER, badge.id(), null),
+				cookie(a, teacherA, "t1", CourseRole.TEACHER, null,
+						"{\"deep_link_return_url\":\"https://lms-a.example.edu/return\",\"accept_types\":[\"ltiResourceLink\"]}"));
+	}
+
+	private Registration platform(String name) {
+		String issuer = "https://lms-" + name + "-" + System.nanoTime() + ".example.edu";
+		return registrations.create(new RegistrationValues("LMS " + name, issuer, "client-" + name, "moodle", issuer + "/auth",
+				issuer + "/token", null, issuer + "/jwks", null, List.of("1"), RegistrationState.ACTIVE), "test");
+	}
+
+	private LaunchRecord launch(Registration r, String course, String sub, String name, CourseRole role) {
+		return courses.recordLaunch(new LaunchFacts(r.id(), "1", course, course, "Course " + course, sub, name,
+				sub + "@example.edu", "en", List.of(role == CourseRole.TEACHER ? "Instructor" : "Learner"), role, "link-1",
+				"Badge link", null, null, null, null, null));
+	}
+
+	private Cookie cookie(Registration r, LaunchRecord record, String sub, CourseRole role, String badgeId, String deepLinking) {
+		ToolSession s = sessions.create(r.id(), "1", record.contextId(), record.memberId(), sub, sub, role, "en",
+				record.resourceLinkId(), badgeId, deepLinking);
+		return new Cookie(ToolSessions.COOKIE, s.id());
+	}
+}
