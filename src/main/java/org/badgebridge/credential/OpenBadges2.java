@@ -182,14 +182,6 @@ public class OpenBadges2 {
 		});
 	}
 
-	/** Whether an identity (hashed with its salt, or plain) names this email address; case does not matter. */
-	public static boolean identityMatches(String email, String identity, boolean hashed, String salt) {
-		if (identity == null) {
-			return false;
-		}
-		return hashed ? hashedIdentity(email, salt == null ? "" : salt).equalsIgnoreCase(identity) : email.trim().equalsIgnoreCase(identity);
-	}
-
 	/** {@code sha256$} + hex(sha256(lower-cased email + salt)), as OB 2.0 verifiers compare it. */
 	public static String hashedIdentity(String email, String salt) {
 		try {

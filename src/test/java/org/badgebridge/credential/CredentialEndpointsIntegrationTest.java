@@ -19,6 +19,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import org.badgebridge.award.Awards;
 import org.badgebridge.claim.ClaimLinks;
+import org.badgebridge.verification.internal.BadgeVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;

@@ -1,4 +1,4 @@
-package org.badgebridge.credential.internal;
+package org.badgebridge.verification.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,8 +10,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-
-import org.badgebridge.credential.BadgeVerifier;
 
 /**
  * "Verify a badge": the public page where employers upload or paste what a candidate showed them. Files above the
@@ -28,7 +26,7 @@ class CheckBadgeController {
 
 	@GetMapping("/verify")
 	String form() {
-		return "credential/check";
+		return "verification/check";
 	}
 
 	@PostMapping("/verify")
@@ -45,7 +43,7 @@ class CheckBadgeController {
 		}
 		model.addAttribute("email", email);
 		model.addAttribute("report", report);
-		return "credential/check";
+		return "verification/check";
 	}
 
 	/** Reads at most one byte more than an upload may have, so an oversized file is recognised, not read. */
