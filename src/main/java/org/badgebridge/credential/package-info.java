@@ -6,5 +6,5 @@
  * ({@code did:web} or {@code did:key}) and DID document, our JSON-LD context for the EU elements, Bitstring status
  * lists for revocation and suspension. Verifying badges (ours and others') is the {@code verification} module's.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Credentials")
+@org.springframework.modulith.ApplicationModule(displayName = "Credentials", allowedDependencies = { "award", "badge", "platform", "infrastructure" })
 package org.badgebridge.credential;
