@@ -48,8 +48,8 @@ class HandlerPrincipalTests {
 			"org.badgebridge.claim.internal.ClaimController",
 			"org.badgebridge.credential.internal.OpenBadges2Controller",
 			"org.badgebridge.credential.internal.OpenBadges3Controller",
-			"org.badgebridge.credential.internal.VerificationPageController",
-			"org.badgebridge.credential.internal.CheckBadgeController",
+			"org.badgebridge.verification.internal.VerificationPageController",
+			"org.badgebridge.verification.internal.CheckBadgeController",
 			"org.badgebridge.catalogue.CatalogueController");
 
 	@Test

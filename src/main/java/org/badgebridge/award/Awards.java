@@ -215,6 +215,24 @@ public class Awards {
 		return jdbc.sql("select * from award where id=?").param(id).query(this::row).optional();
 	}
 
+	/** Every revoked award, oldest revocation first (revocation lists and status lists are made from them). */
+	public List<Award> revoked() {
+		return jdbc.sql("select * from award where revoked_at is not null order by revoked_at").query(this::row).list();
+	}
+
+	/** Every award suspended now. */
+	public List<Award> suspended() {
+		return jdbc.sql("select * from award where suspended_at is not null").query(this::row).list();
+	}
+
+	/**
+	 * The stable salt of the award's hashed recipient identity (credentials hash the learner's address with it),
+	 * made on first use; the award owns it so that its row stays this module's alone.
+	 */
+	public String recipientSalt(String awardId) {
+		return writer.recipientSalt(awardId);
+	}
+
 	public List<Award> forBadge(String badgeId) {
 		return jdbc.sql("select * from award where badge_id=? order by awarded_at").param(badgeId).query(this::row).list();
 	}

@@ -3,9 +3,9 @@ package org.badgebridge.credential;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import org.badgebridge.award.Award;
@@ -33,8 +32,6 @@ public class OpenBadges2 {
 
 	public static final String CONTEXT = "https://w3id.org/openbadges/v2";
 
-	private static final SecureRandom RANDOM = new SecureRandom();
-
 	private final Awards awards;
 
 	private final Badges badges;
@@ -43,18 +40,15 @@ public class OpenBadges2 {
 
 	private final ToolUrls urls;
 
-	private final JdbcClient jdbc;
-
 	private final org.badgebridge.badge.BadgeImages images;
 
-	public OpenBadges2(Awards awards, Badges badges, Issuers issuers, ToolUrls urls, JdbcClient jdbc,
+	public OpenBadges2(Awards awards, Badges badges, Issuers issuers, ToolUrls urls,
 			org.badgebridge.badge.BadgeImages images) {
 		this.images = images;
 		this.awards = awards;
 		this.badges = badges;
 		this.issuers = issuers;
 		this.urls = urls;
-		this.jdbc = jdbc;
 	}
 
 	public String issuerUrl(long issuerId) {
@@ -134,7 +128,7 @@ public class OpenBadges2 {
 		if (email == null) {
 			return Optional.empty();
 		}
-		String salt = recipientSalt(award.id());
+		String salt = awards.recipientSalt(award.id());
 		Map<String, Object> o = object("Assertion", assertionUrl(award.id()));
 		Map<String, Object> recipient = new LinkedHashMap<>();
 		recipient.put("type", "email");
@@ -169,25 +163,18 @@ public class OpenBadges2 {
 			Map<String, Object> o = object("RevocationList", revocationListUrl(i.id()));
 			o.put("issuer", issuerUrl(i.id()));
 			List<Object> revoked = new ArrayList<>();
-			jdbc.sql("""
-					select a.id, a.revoke_reason from award a join badge_class b on b.id = a.badge_id
-					where a.revoked_at is not null and coalesce(b.issuer_id, ?) = ? order by a.revoked_at""")
-					.params(issuers.defaultIssuer().id(), i.id())
-					.query(rs -> {
-						revoked.add(Map.of("id", assertionUrl(rs.getString(1)), "revocationReason",
-								rs.getString(2) == null ? "" : rs.getString(2)));
-					});
+			long defaultIssuer = issuers.defaultIssuer().id();
+			Map<String, Long> issuerOfBadge = new HashMap<>();
+			for (Award a : awards.revoked()) {
+				long issuer = issuerOfBadge.computeIfAbsent(a.badgeId(), badgeId -> badges.find(badgeId)
+						.map(b -> b.issuerId() == null ? defaultIssuer : b.issuerId()).orElse(-1L));
+				if (issuer == i.id()) {
+					revoked.add(Map.of("id", assertionUrl(a.id()), "revocationReason", a.revokeReason() == null ? "" : a.revokeReason()));
+				}
+			}
 			o.put("revokedAssertions", revoked);
 			return o;
 		});
-	}
-
-	/** Whether an identity (hashed with its salt, or plain) names this email address; case does not matter. */
-	public static boolean identityMatches(String email, String identity, boolean hashed, String salt) {
-		if (identity == null) {
-			return false;
-		}
-		return hashed ? hashedIdentity(email, salt == null ? "" : salt).equalsIgnoreCase(identity) : email.trim().equalsIgnoreCase(identity);
 	}
 
 	/** {@code sha256$} + hex(sha256(lower-cased email + salt)), as OB 2.0 verifiers compare it. */
@@ -200,19 +187,6 @@ public class OpenBadges2 {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	/** The award's stable recipient salt (made on first use). */
-	public String recipientSalt(String awardId) {
-		String salt = jdbc.sql("select recipient_salt from award where id=?").param(awardId).query(String.class).optional().orElse(null);
-		if (salt != null) {
-			return salt;
-		}
-		byte[] bytes = new byte[12];
-		RANDOM.nextBytes(bytes);
-		jdbc.sql("update award set recipient_salt=? where id=? and recipient_salt is null").params(HexFormat.of().formatHex(bytes), awardId)
-				.update();
-		return jdbc.sql("select recipient_salt from award where id=?").param(awardId).query(String.class).single();
 	}
 
 	private static Map<String, Object> object(String type, String id) {

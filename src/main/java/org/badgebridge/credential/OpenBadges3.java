@@ -175,7 +175,7 @@ public class OpenBadges3 {
 		Map<String, Object> subject = new LinkedHashMap<>();
 		subject.put("id", "urn:uuid:" + UUID.nameUUIDFromBytes(("subject:" + award.id()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 		subject.put("type", List.of("AchievementSubject"));
-		String salt = ob2.recipientSalt(award.id());
+		String salt = awards.recipientSalt(award.id());
 		List<Object> identifiers = new ArrayList<>();
 		identifiers.add(identity("emailAddress", OpenBadges2.hashedIdentity(email, salt), true, salt));
 		if (award.recipientName() != null && !award.recipientName().isBlank()) {

@@ -19,6 +19,8 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import org.badgebridge.award.Award;
+import org.badgebridge.award.Awards;
 import org.badgebridge.platform.ToolUrls;
 
 /**
@@ -50,16 +52,19 @@ public class StatusLists {
 
 	private final Clock clock;
 
+	private final Awards awards;
+
 	private final Map<String, Signed> cache = new ConcurrentHashMap<>();
 
 	public StatusLists(JdbcClient jdbc, ToolUrls urls, CredentialKeys keys, CredentialSettings settings, DataIntegrity integrity,
-			Clock clock) {
+			Clock clock, Awards awards) {
 		this.jdbc = jdbc;
 		this.urls = urls;
 		this.keys = keys;
 		this.settings = settings;
 		this.integrity = integrity;
 		this.clock = clock;
+		this.awards = awards;
 	}
 
 	public String listUrl(String purpose, int list) {
@@ -121,14 +126,19 @@ public class StatusLists {
 		return Optional.of(json);
 	}
 
+	/** The list's bits: set for the credentials of awards revoked (or suspended), as the award module reports them. */
 	private byte[] bits(String purpose, int list) {
-		String condition = "revocation".equals(purpose) ? "a.revoked_at is not null" : "a.suspended_at is not null";
+		List<Award> flagged = "revocation".equals(purpose) ? awards.revoked() : awards.suspended();
+		List<String> ids = flagged.stream().map(Award::id).toList();
 		byte[] bits = new byte[SIZE / 8];
-		jdbc.sql("select o.status_index from ob3_credential o join award a on a.id = o.award_id where o.status_index >= ? and "
-				+ "o.status_index < ? and " + condition).params((long) list * SIZE, (long) (list + 1) * SIZE).query(rs -> {
-					int i = rs.getInt(1) % SIZE;
-					bits[i / 8] |= (byte) (0x80 >>> (i % 8)); // index 0 is the left-most bit
-				});
+		for (int from = 0; from < ids.size(); from += 500) { // IN lists of bounded length
+			jdbc.sql("select status_index from ob3_credential where award_id in (:ids) and status_index >= :low and status_index < :high")
+					.param("ids", ids.subList(from, Math.min(from + 500, ids.size()))).param("low", (long) list * SIZE)
+					.param("high", (long) (list + 1) * SIZE).query(rs -> {
+						int i = rs.getInt(1) % SIZE;
+						bits[i / 8] |= (byte) (0x80 >>> (i % 8)); // index 0 is the left-most bit
+					});
+		}
 		return bits;
 	}
 

@@ -4,8 +4,7 @@
  * {@code iTXt} {@code openbadges}, SVG); Open Badges 3.0 credentials minted at claim with a Data Integrity proof
  * ({@code eddsa-rdfc-2022}) and as a VC-JWT, their keys (encrypted at rest, published for good), the issuer id
  * ({@code did:web} or {@code did:key}) and DID document, our JSON-LD context for the EU elements, Bitstring status
- * lists for revocation and suspension; the public verification page of an award and "verify a badge" for
- * employers (uploads, pasted credentials and links, with server-side request forgery rules).
+ * lists for revocation and suspension. Verifying badges (ours and others') is the {@code verification} module's.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Credentials")
+@org.springframework.modulith.ApplicationModule(displayName = "Credentials", allowedDependencies = { "award", "badge", "platform", "infrastructure", "web" })
 package org.badgebridge.credential;

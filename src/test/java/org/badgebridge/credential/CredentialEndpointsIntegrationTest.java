@@ -19,6 +19,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import org.badgebridge.award.Awards;
 import org.badgebridge.claim.ClaimLinks;
+import org.badgebridge.verification.internal.BadgeVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.badgebridge.support.Csrf.csrf;
@@ -153,7 +154,7 @@ class CredentialEndpointsIntegrationTest {
 		assertThat(stored).isNotEmpty().allMatch(s -> s.startsWith("v1.") && !s.contains("\"d\"") && !s.contains("PRIVATE"));
 		String kid = jdbc.sql("select kid from credential_key where algorithm='RS256'").query(String.class).list().get(0);
 		String value = jdbc.sql("select private_encrypted from credential_key where kid=?").param(kid).query(String.class).single();
-		org.badgebridge.credential.internal.KeyEncryptionProbe.assertWrongKeyFails(value, kid);
+		org.badgebridge.infrastructure.KeyEncryptionProbe.assertWrongKeyFails(value, kid);
 	}
 
 	@Test

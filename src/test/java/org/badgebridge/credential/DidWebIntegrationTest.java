@@ -18,6 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import org.badgebridge.platform.ToolUrls;
 import org.badgebridge.support.NodeVerifiers;
+import org.badgebridge.verification.internal.BadgeVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

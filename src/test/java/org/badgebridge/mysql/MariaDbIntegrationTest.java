@@ -236,7 +236,7 @@ class MariaDbIntegrationTest {
 	org.badgebridge.credential.DataIntegrity integrity;
 
 	@Autowired
-	org.badgebridge.credential.BadgeVerifier verifier;
+	org.badgebridge.verification.internal.BadgeVerifier verifier;
 
 	@Test
 	void credentialsAreIssuedOnceUnderOneIssuerWhenMintedConcurrently() throws Exception {
@@ -269,8 +269,8 @@ class MariaDbIntegrationTest {
 		}
 		assertThat(jdbc.sql("select count(*) from credential_key").query(Integer.class).single()).isEqualTo(2);
 		String first = ob3.find(awardIds.get(0)).orElseThrow().json();
-		assertThat(verifier.verifyText(first, null).verdict()).isEqualTo(org.badgebridge.credential.BadgeVerifier.Verdict.VALID);
+		assertThat(verifier.verifyText(first, null).verdict()).isEqualTo(org.badgebridge.verification.internal.BadgeVerifier.Verdict.VALID);
 		awards.revoke(awardIds.get(0), "teacher:3", "Test");
-		assertThat(verifier.verifyText(first, null).verdict()).isEqualTo(org.badgebridge.credential.BadgeVerifier.Verdict.REVOKED);
+		assertThat(verifier.verifyText(first, null).verdict()).isEqualTo(org.badgebridge.verification.internal.BadgeVerifier.Verdict.REVOKED);
 	}
 }

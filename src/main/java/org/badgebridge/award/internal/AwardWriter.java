@@ -1,6 +1,8 @@
 package org.badgebridge.award.internal;
 
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.HexFormat;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,6 +19,8 @@ import org.badgebridge.award.BadgeAwarded;
  */
 @Component
 public class AwardWriter {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final JdbcClient jdbc;
 
@@ -46,5 +50,18 @@ public class AwardWriter {
 		jdbc.sql("insert into award_log (award_id, badge_id, user_sub, action, actor, reason, at) values (?,?,?,?,?,?,?)")
 				.params(a.id(), a.badgeId(), a.userSub(), "AWARDED", a.actor(), a.reason(), now).update();
 		events.publishEvent(new BadgeAwarded(a.id(), a.badgeId(), a.contextId(), a.userSub()));
+	}
+
+	/** The award's recipient salt: 12 random bytes (hex) made on first use; a concurrent first use keeps the one stored first. */
+	public String recipientSalt(String awardId) {
+		String salt = jdbc.sql("select recipient_salt from award where id=?").param(awardId).query(String.class).optional().orElse(null);
+		if (salt != null) {
+			return salt;
+		}
+		byte[] bytes = new byte[12];
+		RANDOM.nextBytes(bytes);
+		jdbc.sql("update award set recipient_salt=? where id=? and recipient_salt is null").params(HexFormat.of().formatHex(bytes), awardId)
+				.update();
+		return jdbc.sql("select recipient_salt from award where id=?").param(awardId).query(String.class).single();
 	}
 }

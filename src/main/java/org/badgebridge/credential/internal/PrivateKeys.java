@@ -3,6 +3,8 @@ package org.badgebridge.credential.internal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import org.badgebridge.infrastructure.KeyEncryption;
+
 /** Reads and seals the private part of a credential key, encrypted with {@link KeyEncryption}. */
 @Component
 public class PrivateKeys {

@@ -1,4 +1,4 @@
-package org.badgebridge.credential.internal;
+package org.badgebridge.verification.internal;
 
 import java.net.URI;
 import java.util.Map;
@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import org.springframework.stereotype.Component;
 
+import org.badgebridge.award.Award;
+import org.badgebridge.award.Awards;
 import org.badgebridge.credential.OpenBadges2;
 import org.badgebridge.credential.OpenBadges3;
 import org.badgebridge.credential.StatusLists;
@@ -16,7 +18,7 @@ import org.badgebridge.platform.ToolUrls;
 
 /** Documents at our own URLs, read from the database: verifying our badges never makes a request to ourselves. */
 @Component
-public class OwnDocuments {
+class OwnDocuments {
 
 	private static final Pattern OWN_PATH = Pattern.compile("/(ob2/assertions|ob2/badges|ob2/issuers|ob3/status/(revocation|suspension)"
 			+ "|ob3/credentials|verify)/([A-Za-z0-9-]{1,64})");
@@ -29,9 +31,9 @@ public class OwnDocuments {
 
 	private final ToolUrls urls;
 
-	private final org.badgebridge.award.Awards awards;
+	private final Awards awards;
 
-	OwnDocuments(OpenBadges2 ob2, OpenBadges3 ob3, StatusLists statusLists, ToolUrls urls, org.badgebridge.award.Awards awards) {
+	OwnDocuments(OpenBadges2 ob2, OpenBadges3 ob3, StatusLists statusLists, ToolUrls urls, Awards awards) {
 		this.awards = awards;
 		this.ob2 = ob2;
 		this.ob3 = ob3;
@@ -40,12 +42,12 @@ public class OwnDocuments {
 	}
 
 	/** Whether the URL is one of ours (then {@link #find} is the only truth about it). */
-	public boolean isOurs(String url) {
+	boolean isOurs(String url) {
 		return url.startsWith(urls.base() + "/");
 	}
 
 	/** The JSON we serve at this URL, if it is one of ours and exists. */
-	public Optional<String> find(URI url) {
+	Optional<String> find(URI url) {
 		String s = url.toString();
 		if (!s.startsWith(urls.base() + "/")) {
 			return Optional.empty();
@@ -70,7 +72,7 @@ public class OwnDocuments {
 		}
 		if (kind.equals("ob3/credentials")) {
 			// only what /ob3/credentials serves: the credential of a public award (a private one names its holder)
-			return awards.find(id).filter(org.badgebridge.award.Award::publicVisible).flatMap(a -> ob3.find(a.id()))
+			return awards.find(id).filter(Award::publicVisible).flatMap(a -> ob3.find(a.id()))
 					.map(OpenBadges3.Issued::json);
 		}
 		return Optional.empty();

@@ -1,4 +1,4 @@
-package org.badgebridge.credential.internal;
+package org.badgebridge.verification.internal;
 
 import java.net.URI;
 import java.time.Clock;
@@ -10,17 +10,14 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.springframework.stereotype.Component;
 
-import org.badgebridge.credential.BadgeVerifier;
 import org.badgebridge.credential.DataIntegrity;
-import org.badgebridge.credential.JsonLimits;
-import org.badgebridge.credential.OpenBadges2;
 
-import static org.badgebridge.credential.internal.JsonFields.instant;
-import static org.badgebridge.credential.internal.JsonFields.string;
+import static org.badgebridge.verification.internal.JsonFields.instant;
+import static org.badgebridge.verification.internal.JsonFields.string;
 
 /** Open Badges 2.0 hosted verification: the issuer's copy of the assertion, its badge class and issuer. */
 @Component
-public class HostedAssertions {
+class HostedAssertions {
 
 	private static final class Unreadable extends Exception {
 
@@ -42,7 +39,7 @@ public class HostedAssertions {
 	}
 
 	/** Checks an OB 2.0 assertion against the issuer's hosted copy: still there, same id, revoked, expired, recipient. */
-	public BadgeVerifier.Report check(JsonObject given, String email) {
+	BadgeVerifier.Report check(JsonObject given, String email) {
 		Findings f = new Findings();
 		f.format = "Open Badges 2.0 assertion";
 		JsonObject verification = given.get("verification") instanceof JsonObject v ? v : null;
@@ -107,8 +104,7 @@ public class HostedAssertions {
 		}
 		JsonObject recipient = hosted.get("recipient") instanceof JsonObject r ? r : null;
 		if (email != null && !email.isBlank() && recipient != null) {
-			f.recipientCheck(email, OpenBadges2.identityMatches(email, string(recipient, "identity"),
-					JsonValue.TRUE.equals(recipient.get("hashed")), string(recipient, "salt")));
+			f.recipientCheck(email, string(recipient, "identity"), JsonValue.TRUE.equals(recipient.get("hashed")), string(recipient, "salt"));
 		}
 		else {
 			f.skipped("Recipient", "Enter the holder's email address to check that the badge was issued to them.");

@@ -1,4 +1,4 @@
-package org.badgebridge.credential.internal;
+package org.badgebridge.infrastructure;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,13 +22,17 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Encrypts credential private keys at rest: AES-256-GCM with a key from configuration
- * ({@code badgebridge.credentials.key-encryption-key}, 32 bytes in base64), a fresh 96-bit nonce per value and
- * the key id as associated data (a value cannot be moved to another key's row). Only the embedded default
- * (H2) makes its own key: kept in memory for an in-memory database, in a file beside a file database.
+ * Encrypts private keys at rest (today the credential signing keys; any module's keys may use it): AES-256-GCM
+ * with a key from configuration ({@code badgebridge.credentials.key-encryption-key}, 32 bytes in base64; the name
+ * is kept so that existing deployments keep working), a fresh 96-bit nonce per value and the key id as associated
+ * data (a value cannot be moved to another key's row). Only the embedded default (H2) makes its own key: kept in
+ * memory for an in-memory database, in a file beside a file database.
+ * <p>
+ * Key ids are the associated data, so they must be unique across every user of this class (prefix them, e.g.
+ * with the module's name, if two kinds of key could share an id).
  */
 @Component
-class KeyEncryption {
+public class KeyEncryption {
 
 	private static final Logger log = LoggerFactory.getLogger(KeyEncryption.class);
 
@@ -38,7 +42,7 @@ class KeyEncryption {
 
 	private final SecretKey key;
 
-	KeyEncryption(@Value("${badgebridge.credentials.key-encryption-key:}") String configured,
+	public KeyEncryption(@Value("${badgebridge.credentials.key-encryption-key:}") String configured,
 			@Value("${badgebridge.credentials.key-encryption-key-file:./data/credential-key-encryption.key}") String file,
 			@Value("${spring.datasource.url:}") String datasource) {
 		this.key = new SecretKeySpec(keyBytes(configured, Path.of(file), datasource), "AES");
@@ -58,8 +62,8 @@ class KeyEncryption {
 		}
 		if (!datasource.startsWith("jdbc:h2:")) {
 			throw new IllegalStateException("Set BADGEBRIDGE_CREDENTIALS_KEY_ENCRYPTION_KEY (32 random bytes in base64, e.g. "
-					+ "openssl rand -base64 32): it encrypts the credential signing keys in the database. Keep it safe: "
-					+ "without it no credential can be issued with the existing keys.");
+					+ "openssl rand -base64 32): it encrypts the private signing keys in the database. Keep it safe: "
+					+ "without it none of the existing keys can be used.");
 		}
 		try {
 			if (Files.exists(file)) {
@@ -74,7 +78,7 @@ class KeyEncryption {
 			catch (UnsupportedOperationException ignored) {
 				// not a POSIX file system
 			}
-			log.warn("Generated the credential key-encryption key in {} (embedded default). Elsewhere set "
+			log.warn("Generated the key-encryption key in {} (embedded default). Elsewhere set "
 					+ "BADGEBRIDGE_CREDENTIALS_KEY_ENCRYPTION_KEY.", file.toAbsolutePath().normalize());
 			return bytes;
 		}
@@ -98,7 +102,8 @@ class KeyEncryption {
 		return bytes;
 	}
 
-	String encrypt(byte[] plain, String keyId) {
+	/** Seals a private key's bytes for storage: {@code v1.} + base64(nonce + ciphertext + tag). */
+	public String encrypt(byte[] plain, String keyId) {
 		try {
 			byte[] nonce = new byte[12];
 			RANDOM.nextBytes(nonce);
@@ -113,9 +118,10 @@ class KeyEncryption {
 		}
 	}
 
-	byte[] decrypt(String stored, String keyId) {
+	/** Opens a value {@link #encrypt} made for the same key id; fails with a message naming the setting if the key differs. */
+	public byte[] decrypt(String stored, String keyId) {
 		if (!stored.startsWith(PREFIX)) {
-			throw new IllegalStateException("Credential key " + keyId + " is not in an encrypted form this version knows");
+			throw new IllegalStateException("Key " + keyId + " is not in an encrypted form this version knows");
 		}
 		try {
 			byte[] all = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
@@ -125,7 +131,7 @@ class KeyEncryption {
 			return cipher.doFinal(all, 12, all.length - 12);
 		}
 		catch (javax.crypto.AEADBadTagException ex) {
-			throw new IllegalStateException("Credential key " + keyId + " cannot be decrypted: badgebridge.credentials."
+			throw new IllegalStateException("Key " + keyId + " cannot be decrypted: badgebridge.credentials."
 					+ "key-encryption-key is not the key it was encrypted with", ex);
 		}
 		catch (GeneralSecurityException ex) {

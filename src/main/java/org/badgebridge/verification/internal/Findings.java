@@ -1,12 +1,12 @@
-package org.badgebridge.credential.internal;
+package org.badgebridge.verification.internal;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import org.badgebridge.credential.BadgeVerifier;
+import org.badgebridge.credential.OpenBadges2;
 
 /** What the checks of one badge found so far; becomes the report. */
-public final class Findings {
+final class Findings {
 
 	private final List<BadgeVerifier.Check> checks = new ArrayList<>();
 
@@ -52,7 +52,10 @@ public final class Findings {
 		return new BadgeVerifier.Report(verdict, summary, format, List.copyOf(checks), badgeName, issuerName, issuerId, issuedOn, expires, recipient);
 	}
 
-	public void recipientCheck(String email, boolean matches) {
+	/** Whether the identity (hashed with its salt, or plain) names this email address; case does not matter. */
+	void recipientCheck(String email, String identity, boolean hashed, String salt) {
+		boolean matches = identity != null && (hashed ? OpenBadges2.hashedIdentity(email, salt == null ? "" : salt).equalsIgnoreCase(identity)
+				: email.trim().equalsIgnoreCase(identity));
 		if (matches) {
 			ok("Recipient", "Issued to " + email.trim() + ".");
 		}

@@ -1,8 +1,8 @@
-package org.badgebridge.credential.internal;
+package org.badgebridge.infrastructure;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Reaches the package-private key encryption from tests of the credential module. */
+/** Checks, for tests of the modules that store keys, that a value sealed with one key cannot be opened with another. */
 public final class KeyEncryptionProbe {
 
 	private KeyEncryptionProbe() {

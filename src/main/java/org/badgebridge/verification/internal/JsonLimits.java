@@ -1,20 +1,20 @@
-package org.badgebridge.credential;
+package org.badgebridge.verification.internal;
 
 /**
  * Bounds on JSON a visitor hands us, checked on the raw text before any parser sees it: at most 1 MB and at
  * most 64 levels of nesting (a badge needs about 8; deep nesting is how parsers are made to overflow their stack).
  */
-public final class JsonLimits {
+final class JsonLimits {
 
-	public static final int MAX_CHARS = 1 << 20;
+	static final int MAX_CHARS = 1 << 20;
 
-	public static final int MAX_DEPTH = 64;
+	static final int MAX_DEPTH = 64;
 
 	private JsonLimits() {
 	}
 
 	/** @throws IllegalArgumentException naming the limit the text breaks */
-	public static void check(String json) {
+	static void check(String json) {
 		if (json.length() > MAX_CHARS) {
 			throw new IllegalArgumentException("The JSON is larger than 1 MB: not read.");
 		}

@@ -1,4 +1,4 @@
-package org.badgebridge.credential;
+package org.badgebridge.verification;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -29,6 +29,17 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 import org.badgebridge.award.Awards;
+import org.badgebridge.credential.BadgePngs;
+import org.badgebridge.credential.CredentialDownloads;
+import org.badgebridge.credential.CredentialFixtures;
+import org.badgebridge.credential.CredentialKeys;
+import org.badgebridge.credential.DataIntegrity;
+import org.badgebridge.credential.JsonLdContexts;
+import org.badgebridge.credential.Multikeys;
+import org.badgebridge.credential.OpenBadges2;
+import org.badgebridge.credential.OpenBadges3;
+import org.badgebridge.credential.PngBaking;
+import org.badgebridge.verification.internal.BadgeVerifier;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -147,8 +158,10 @@ class BadgeVerifierIntegrationTest {
 	/** A credential of another issuer, signed with its own did:key. */
 	String foreignCredential(Instant validUntil) throws Exception {
 		java.security.KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-		byte[] pub = CredentialKeys.rawEd25519Public((EdECPublicKey) pair.getPublic());
-		byte[] seed = CredentialKeys.rawEd25519Private(pair.getPrivate().getEncoded());
+		byte[] encodedPublic = ((EdECPublicKey) pair.getPublic()).getEncoded(); // X.509: the raw key is the last 32 bytes
+		byte[] pub = Arrays.copyOfRange(encodedPublic, encodedPublic.length - 32, encodedPublic.length);
+		byte[] encodedPrivate = pair.getPrivate().getEncoded(); // PKCS#8: the seed is the last 32 bytes
+		byte[] seed = Arrays.copyOfRange(encodedPrivate, encodedPrivate.length - 32, encodedPrivate.length);
 		CredentialKeys.Ed25519Key key = new CredentialKeys.Ed25519Key("other", pub, seed);
 		String did = "did:key:" + Multikeys.ed25519PublicKey(pub);
 		Map<String, Object> c = new LinkedHashMap<>();

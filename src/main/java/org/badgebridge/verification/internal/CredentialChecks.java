@@ -1,4 +1,4 @@
-package org.badgebridge.credential.internal;
+package org.badgebridge.verification.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -17,23 +17,20 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.springframework.stereotype.Component;
 
-import org.badgebridge.credential.BadgeVerifier;
 import org.badgebridge.credential.CredentialKeys;
 import org.badgebridge.credential.CredentialSettings;
 import org.badgebridge.credential.DataIntegrity;
-import org.badgebridge.credential.JsonLimits;
-import org.badgebridge.credential.OpenBadges2;
 
-import static org.badgebridge.credential.internal.JsonFields.instant;
-import static org.badgebridge.credential.internal.JsonFields.string;
-import static org.badgebridge.credential.internal.JsonFields.types;
+import static org.badgebridge.verification.internal.JsonFields.instant;
+import static org.badgebridge.verification.internal.JsonFields.string;
+import static org.badgebridge.verification.internal.JsonFields.types;
 
 /**
  * What a verifiable credential says beyond its proof: its issuer (ours or not), validity dates, revocation and
  * suspension (Bitstring status lists, whose own signature and issuer are checked), and its recipient.
  */
 @Component
-public class CredentialChecks {
+class CredentialChecks {
 
 	private final DataIntegrity integrity;
 
@@ -58,7 +55,7 @@ public class CredentialChecks {
 	}
 
 	/** The checks every credential gets once its proof was looked at: issuer, dates, status, recipient. */
-	public void check(JsonObject doc, String email, Findings f) {
+	void check(JsonObject doc, String email, Findings f) {
 		List<String> types = types(doc);
 		boolean openBadge = types.contains("OpenBadgeCredential") || types.contains("AchievementCredential");
 		f.format = openBadge ? "Open Badges 3.0 credential" : "Verifiable credential (not an Open Badge)";
@@ -267,8 +264,7 @@ public class CredentialChecks {
 		}
 		for (JsonObject id : ids) {
 			if ("emailAddress".equals(string(id, "identityType"))) {
-				f.recipientCheck(email, OpenBadges2.identityMatches(email, string(id, "identityHash"),
-						JsonValue.TRUE.equals(id.get("hashed")), string(id, "salt")));
+				f.recipientCheck(email, string(id, "identityHash"), JsonValue.TRUE.equals(id.get("hashed")), string(id, "salt"));
 				return;
 			}
 		}

@@ -1,4 +1,4 @@
-package org.badgebridge.award.internal;
+package org.badgebridge.infrastructure.internal;
 
 import java.time.Duration;
 

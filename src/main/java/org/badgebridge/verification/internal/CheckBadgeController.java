@@ -1,4 +1,4 @@
-package org.badgebridge.credential.internal;
+package org.badgebridge.verification.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
-import org.badgebridge.credential.BadgeVerifier;
 import org.badgebridge.web.PublicEndpoint;
 
 /**
@@ -30,7 +29,7 @@ class CheckBadgeController {
 
 	@GetMapping("/verify")
 	String form() {
-		return "credential/check";
+		return "verification/check";
 	}
 
 	@PostMapping("/verify")
@@ -47,7 +46,7 @@ class CheckBadgeController {
 		}
 		model.addAttribute("email", email);
 		model.addAttribute("report", report);
-		return "credential/check";
+		return "verification/check";
 	}
 
 	/** Reads at most one byte more than an upload may have, so an oversized file is recognised, not read. */

@@ -1,4 +1,4 @@
-package org.badgebridge.credential.internal;
+package org.badgebridge.infrastructure;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -1,4 +1,4 @@
-package org.badgebridge.credential.internal;
+package org.badgebridge.verification.internal;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -46,11 +46,11 @@ class VerificationPageController {
 		java.util.Optional<Award> found = awards.find(awardId);
 		if (found.isEmpty()) {
 			response.setStatus(HttpStatus.NOT_FOUND.value());
-			model.addAttribute("report", new org.badgebridge.credential.BadgeVerifier.Report(
-					org.badgebridge.credential.BadgeVerifier.Verdict.UNKNOWN, "Unknown: this tool has no record of a badge with the id "
+			model.addAttribute("report", new BadgeVerifier.Report(
+					BadgeVerifier.Verdict.UNKNOWN, "Unknown: this tool has no record of a badge with the id "
 							+ (awardId.length() > 64 ? awardId.substring(0, 64) + "…" : awardId) + ". Check the link, or verify the badge file itself.",
 					"unknown", java.util.List.of(), null, null, null, null, null, null));
-			return "credential/check";
+			return "verification/check";
 		}
 		Award award = found.get();
 		BadgeClass badge = badges.find(award.badgeId()).orElseThrow();
@@ -66,6 +66,6 @@ class VerificationPageController {
 		model.addAttribute("assertionUrl", ob2.assertionUrl(award.id()));
 		model.addAttribute("criteria", ob2.criteriaNarrative(badge));
 		model.addAttribute("ob3Url", award.publicVisible() && ob3.exists(award.id()) ? "/ob3/credentials/" + award.id() : null);
-		return "credential/verify";
+		return "verification/verify";
 	}
 }

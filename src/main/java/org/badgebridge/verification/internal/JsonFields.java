@@ -1,4 +1,4 @@
-package org.badgebridge.credential.internal;
+package org.badgebridge.verification.internal;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -10,13 +10,13 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 /** Reading fields of JSON someone else wrote, without trusting its shape. */
-public final class JsonFields {
+final class JsonFields {
 
 	private JsonFields() {
 	}
 
 	/** The first of these that parses as a date-time, or null. */
-	public static Instant instant(String... candidates) {
+	static Instant instant(String... candidates) {
 		for (String c : candidates) {
 			if (c != null) {
 				try {
@@ -35,7 +35,7 @@ public final class JsonFields {
 		return null;
 	}
 
-	public static List<String> types(JsonObject doc) {
+	static List<String> types(JsonObject doc) {
 		JsonValue type = doc.get("type");
 		if (type instanceof JsonString s) {
 			return List.of(s.getString());
@@ -46,7 +46,7 @@ public final class JsonFields {
 		return List.of();
 	}
 
-	public static String string(JsonObject o, String key) {
+	static String string(JsonObject o, String key) {
 		JsonValue v = o == null ? null : o.get(key);
 		return v instanceof JsonString s ? s.getString() : null;
 	}

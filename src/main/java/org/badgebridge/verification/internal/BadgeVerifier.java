@@ -1,39 +1,28 @@
-package org.badgebridge.credential;
+package org.badgebridge.verification.internal;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.text.ParseException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.util.JSONObjectUtils;
-import com.nimbusds.jwt.JWT;
-import com.nimbusds.jwt.JWTParser;
-import com.nimbusds.jwt.PlainJWT;
-import com.nimbusds.jwt.SignedJWT;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.springframework.stereotype.Service;
 
-import org.badgebridge.credential.internal.CredentialChecks;
-import org.badgebridge.credential.internal.Findings;
-import org.badgebridge.credential.internal.HostedAssertions;
-import org.badgebridge.credential.internal.JsonFields;
-import org.badgebridge.credential.internal.OwnDocuments;
-import org.badgebridge.credential.internal.SafeFetcher;
+import org.badgebridge.credential.CredentialDownloads;
+import org.badgebridge.credential.DataIntegrity;
+import org.badgebridge.credential.JsonLdContexts;
+import org.badgebridge.credential.PngBaking;
+import org.badgebridge.credential.SvgBaking;
 
 /**
  * "Verify a badge" for employers: takes a baked PNG or SVG, a credential (JSON or VC-JWT) or a URL, and says
  * in plain words what it found: signature, issuer, validity dates, revocation or suspension, recipient. It checks
  * this tool's credentials and any well-formed Open Badges 2.0 hosted assertion or 3.0 credential whose keys it
  * can resolve offline ({@code did:key}, or our own keys). Hostile input costs bounded work and nothing is stored.
+ * VC-JWTs are read by {@link JwtCredentials}.
  */
 @Service
 public class BadgeVerifier {
@@ -56,9 +45,7 @@ public class BadgeVerifier {
 
 	private final DataIntegrity integrity;
 
-	private final CredentialKeys keys;
-
-	private final CredentialSettings settings;
+	private final JwtCredentials jwts;
 
 	private final OwnDocuments own;
 
@@ -68,11 +55,10 @@ public class BadgeVerifier {
 
 	private final SafeFetcher fetcher;
 
-	public BadgeVerifier(DataIntegrity integrity, CredentialKeys keys, CredentialSettings settings, OwnDocuments own,
-			CredentialChecks credentials, HostedAssertions hosted, SafeFetcher fetcher) {
+	BadgeVerifier(DataIntegrity integrity, JwtCredentials jwts, OwnDocuments own, CredentialChecks credentials,
+			HostedAssertions hosted, SafeFetcher fetcher) {
 		this.integrity = integrity;
-		this.keys = keys;
-		this.settings = settings;
+		this.jwts = jwts;
 		this.own = own;
 		this.credentials = credentials;
 		this.hosted = hosted;
@@ -137,7 +123,7 @@ public class BadgeVerifier {
 				return json(text, email);
 			}
 			if (JWT_SHAPE.matcher(text).matches()) {
-				return jwt(text, email);
+				return jwts.verify(text, email);
 			}
 			if (text.startsWith("https://") || text.startsWith("http://")) {
 				return url(text, email);
@@ -222,88 +208,5 @@ public class BadgeVerifier {
 		String contexts = context == null ? "" : context.toString();
 		return (contexts.contains(JsonLdContexts.VC2_CONTEXT) || contexts.contains(JsonLdContexts.VC1_CONTEXT))
 				&& JsonFields.types(doc).contains("VerifiableCredential");
-	}
-
-	private Report jwt(String text, String email) {
-		Findings f = new Findings();
-		JWT jwt;
-		try {
-			jwt = JWTParser.parse(text);
-		}
-		catch (ParseException ex) {
-			return unknown("The text looks like a JWT but cannot be read: " + ex.getMessage());
-		}
-		if (jwt instanceof PlainJWT) {
-			f.fail("Signature", "The JWT is unsigned (alg \"none\"): anyone could have written it. Refused.");
-			return f.report();
-		}
-		if (!(jwt instanceof SignedJWT signed)) {
-			return unknown("Encrypted JWTs cannot be checked here.");
-		}
-		Map<String, Object> claims;
-		try {
-			claims = signed.getJWTClaimsSet().toJSONObject();
-		}
-		catch (ParseException ex) {
-			return unknown("The JWT's payload is not a JSON object.");
-		}
-		Object vc = claims.get("vc");
-		Map<String, Object> credential = vc instanceof Map<?, ?> ? castMap(vc) : claims;
-		JsonObject doc;
-		try {
-			String json = JSONObjectUtils.toJSONString(credential);
-			JsonLimits.check(json);
-			doc = DataIntegrity.parse(json);
-		}
-		catch (JsonException ex) {
-			return unknown("The JWT's payload is not a credential.");
-		}
-		JWSAlgorithm alg = signed.getHeader().getAlgorithm();
-		String kid = signed.getHeader().getKeyID();
-		Optional<JWK> key = ownJwtKey(kid);
-		if (!JWSAlgorithm.RS256.equals(alg) && !JWSAlgorithm.RS384.equals(alg) && !JWSAlgorithm.RS512.equals(alg)) {
-			f.skipped("Signature", "Signed with " + alg + ", which this tool cannot check; it checks RSA-signed VC-JWTs.");
-			f.status = Verdict.UNKNOWN;
-			f.statusWords = "Unknown: the signature could not be checked here.";
-		}
-		else if (key.isEmpty()) {
-			f.skipped("Signature", "The signing key " + kid + " cannot be resolved without fetching it (this tool resolves its own keys).");
-			f.status = Verdict.UNKNOWN;
-			f.statusWords = "Unknown: the issuer's key could not be resolved offline, so nothing can be said about who signed it.";
-		}
-		else {
-			try {
-				if (signed.verify(new RSASSAVerifier(key.get().toRSAKey()))) {
-					f.ok("Signature", "Valid JWT signature (" + alg + ") by this tool's key " + kid + ".");
-				}
-				else {
-					f.fail("Signature", "The JWT signature does not match: it was changed after signing, or not signed with this key.");
-				}
-			}
-			catch (JOSEException ex) {
-				f.fail("Signature", "The JWT signature cannot be checked: " + ex.getMessage());
-			}
-		}
-		String issuer = DataIntegrity.issuerId(doc);
-		Object iss = claims.get("iss");
-		if (vc == null && (iss == null || !iss.equals(issuer) || !String.valueOf(claims.get("jti")).equals(JsonFields.string(doc, "id")))) {
-			f.fail("Claims", "The JWT's iss/jti do not match the credential's issuer and id.");
-		}
-		credentials.check(doc, email, f);
-		f.format = f.format + ", as a VC-JWT";
-		return f.report();
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> castMap(Object o) {
-		return (Map<String, Object>) o;
-	}
-
-	private Optional<JWK> ownJwtKey(String kid) {
-		if (kid == null) {
-			return Optional.empty();
-		}
-		return keys.all().stream().filter(k -> CredentialKeys.RS256.equals(k.algorithm()))
-				.filter(k -> kid.equals(settings.jwtKeyId(k.kid())) || kid.equals(k.kid())).map(CredentialKeys.PublicKey::jwk).findFirst();
 	}
 }

@@ -1,4 +1,4 @@
-package org.badgebridge.credential.internal;
+package org.badgebridge.verification.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * request goes to the address checked.
  */
 @Component
-public class SafeFetcher {
+class SafeFetcher {
 
 	public static final int MAX_BYTES = 1 << 20;
 
