@@ -12,6 +12,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ToolUrls {
 
+	/** Path of the tool's logo; platforms registered earlier keep this URL as the tool's icon, so it stays. */
+	public static final String LOGO_PATH = "/images/logo.png";
+
 	private final String base;
 
 	public ToolUrls(@Value("${badgebridge.public-url}") String publicUrl) {
@@ -45,6 +48,11 @@ public class ToolUrls {
 
 	public String registration() {
 		return base + "/lti/register";
+	}
+
+	/** The tool's logo, sent as {@code logo_uri} at registration: the LMS shows it as the tool's icon. */
+	public String logo() {
+		return base + LOGO_PATH;
 	}
 
 	public String canvasConfiguration() {

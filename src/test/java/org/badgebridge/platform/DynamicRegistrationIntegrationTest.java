@@ -91,14 +91,15 @@ class DynamicRegistrationIntegrationTest {
 	}
 
 	@Test
-	void moodleShapedPlatformRegistersPendingWithItsDeploymentAndClosesTheFrame() throws Exception {
+	void moodleShapedPlatformRegistersPendingWithItsDeploymentAndSaysSoBeforeClosingTheFrame() throws Exception {
 		moodleConfiguration("/moodle", List.of(Map.of("type", "LtiResourceLinkRequest", "placements", List.of("ContentArea")),
 				Map.of("type", "LtiDeepLinkingRequest", "placements", List.of("ContentArea"))));
 		moodleRegistrationAnswer("/moodle", "MoodleClient01");
 		MockHttpServletResponse page = register(base() + "/moodle/mod/lti/openid-configuration.php", "moodle-token");
 
 		assertThat(page.getStatus()).isEqualTo(200);
-		assertThat(page.getContentAsString()).contains("org.imsglobal.lti.close", "window.parent", "MoodleClient01", "id=\"pending\"");
+		assertThat(page.getContentAsString()).contains("MoodleClient01", "id=\"pending\"");
+		assertClosesOnlyWithTheButton(page.getContentAsString());
 		assertThat(page.getHeader("Content-Security-Policy")).isEqualTo("frame-ancestors 'self' " + base());
 		assertThat(page.getHeader("X-Frame-Options")).isNull();
 
@@ -140,7 +141,9 @@ class DynamicRegistrationIntegrationTest {
 
 		MockHttpServletResponse again = register(base() + "/m2/mod/lti/openid-configuration.php", "t2");
 		assertThat(again.getStatus()).isEqualTo(200);
-		assertThat(again.getContentAsString()).contains("registration updated");
+		assertThat(again.getContentAsString()).contains("registration updated").doesNotContain("id=\"pending\"");
+		assertThat(again.getContentAsString()).as("an active registration closes itself after a short message")
+				.contains("data-auto-close=\"5\"", "closes in a few seconds", "/js/registration-close.js");
 		assertThat(registrations.byIssuer(base() + "/m2")).hasSize(1);
 		Registration updated = registrations.find(base() + "/m2", "SameClient").orElseThrow();
 		assertThat(updated.id()).isEqualTo(first.id());
@@ -230,6 +233,62 @@ class DynamicRegistrationIntegrationTest {
 		MockHttpServletResponse page = register(base() + "/garbage", "t");
 		assertThat(page.getStatus()).isEqualTo(502);
 		assertThat(page.getContentAsString()).contains("did not answer with a JSON object");
+	}
+
+	@Test
+	void pendingRegistrationPageExplainsTheApprovalAndWhatTheMoodleAdminMustDo() throws Exception {
+		moodleConfiguration("/wait", List.of("LtiResourceLinkRequest", "LtiDeepLinkingRequest"));
+		moodleRegistrationAnswer("/wait", "WaitingClient");
+		String html = register(base() + "/wait/mod/lti/openid-configuration.php", "w").getContentAsString();
+
+		assertThat(html).contains("Waiting for approval by a BadgeBridge administrator",
+				"Ask your BadgeBridge administrator to activate the registration", "WaitingClient");
+		assertThat(html).as("what the Moodle admin must still do").contains("Activate", "Show in activity chooser",
+				"Accept grades from the tool = Always");
+		assertClosesOnlyWithTheButton(html);
+
+		// the same registration started again while still pending: still waiting, still no auto-close
+		MockHttpServletResponse again = register(base() + "/wait/mod/lti/openid-configuration.php", "w2");
+		assertThat(again.getContentAsString()).contains("registration updated", "id=\"pending\"");
+		assertClosesOnlyWithTheButton(again.getContentAsString());
+	}
+
+	@Test
+	void closeScriptPostsTheDynamicRegistrationCloseMessageToOpenerOrParent() throws Exception {
+		MockHttpServletResponse js = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.get("/js/registration-close.js")).andReturn().getResponse();
+		assertThat(js.getStatus()).isEqualTo(200);
+		assertThat(js.getContentType()).contains("javascript");
+		assertThat(js.getContentAsString()).contains("subject: 'org.imsglobal.lti.close'", "window.opener || window.parent",
+				"getElementById('close')", "data-auto-close");
+	}
+
+	@Test
+	void logoUriSentAtRegistrationAnswersACacheableImage() throws Exception {
+		moodleConfiguration("/logo", List.of("LtiResourceLinkRequest"));
+		moodleRegistrationAnswer("/logo", "LogoClient");
+		register(base() + "/logo/mod/lti/openid-configuration.php", "l");
+		Map<String, Object> body = JSONObjectUtils.parse(lms.findAll(postRequestedFor(urlPathEqualTo(
+				"/logo/mod/lti/openid-registration.php"))).get(0).getBodyAsString());
+		String logoUri = (String) body.get("logo_uri");
+		assertThat(logoUri).startsWith("http://localhost:8080/");
+
+		MockHttpServletResponse logo = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.get(java.net.URI.create(logoUri))).andReturn().getResponse();
+		assertThat(logo.getStatus()).isEqualTo(200);
+		assertThat(logo.getContentType()).startsWith("image/");
+		byte[] png = logo.getContentAsByteArray();
+		assertThat(png).hasSizeGreaterThan(100);
+		assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png))).as("a decodable image").isNotNull();
+		assertThat(logo.getHeader("Cache-Control")).contains("max-age=").doesNotContain("no-store", "no-cache");
+	}
+
+	/** The page loads the close script, has no inline script, and its Close button does not close it by itself. */
+	static void assertClosesOnlyWithTheButton(String html) {
+		assertThat(html).contains("<button type=\"button\" id=\"close\">Close</button>", "/js/registration-close.js")
+				.doesNotContain("data-auto-close");
+		assertThat(html.split("<script").length - 1).as("script tags").isEqualTo(1);
+		assertThat(html).containsPattern("<script src=\"[^\"]*/js/registration-close.js\"></script>");
 	}
 
 	static String encode(String s) {

@@ -18,7 +18,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import org.badgebridge.launch.internal.LoginStates.LoginState;
 import org.badgebridge.web.PublicEndpoint;
+import org.badgebridge.platform.FrameAncestors;
 import org.badgebridge.platform.Registration;
+import org.badgebridge.platform.RegistrationState;
 import org.badgebridge.platform.Registrations;
 import org.badgebridge.platform.ToolUrls;
 import org.badgebridge.platform.WebAddresses;
@@ -44,9 +46,12 @@ class LoginController {
 
 	private final Duration stateTtl;
 
+	private final FrameAncestors frameAncestors;
+
 	LoginController(Registrations registrations, LoginStates states, ToolUrls urls,
-			@Value("${badgebridge.lti.state-ttl}") Duration stateTtl) {
+			@Value("${badgebridge.lti.state-ttl}") Duration stateTtl, FrameAncestors frameAncestors) {
 		this.registrations = registrations;
+		this.frameAncestors = frameAncestors;
 		this.states = states;
 		this.urls = urls;
 		this.stateTtl = stateTtl;
@@ -66,7 +71,7 @@ class LoginController {
 			throw LaunchRejected.malformed("The login request lacks " + (isBlank(issuer) ? "iss" : isBlank(loginHint)
 					? "login_hint" : "target_link_uri") + ". The platform must send iss, login_hint and target_link_uri.");
 		}
-		Registration registration = registration(issuer.trim(), isBlank(clientId) ? null : clientId.trim());
+		Registration registration = registration(issuer.trim(), isBlank(clientId) ? null : clientId.trim(), response);
 		URI target = WebAddresses.parse(targetLinkUri);
 		if (target == null || !targetLinkUri.startsWith(urls.base() + "/")) {
 			throw LaunchRejected.malformed("The target_link_uri " + targetLinkUri + " is not a URL of this tool (" + urls.base()
@@ -111,7 +116,7 @@ class LoginController {
 		return "redirect:" + login.authRequest();
 	}
 
-	private Registration registration(String issuer, String clientId) {
+	private Registration registration(String issuer, String clientId, HttpServletResponse response) {
 		Registration registration;
 		if (clientId != null) {
 			registration = registrations.find(issuer, clientId).orElseThrow(() -> LaunchRejected.forbidden(
@@ -130,10 +135,16 @@ class LoginController {
 			}
 			registration = candidates.get(0);
 		}
+		if (registration.state() == RegistrationState.PENDING) {
+			// shown in the frame of the LMS that registered: only this registration's origins may frame this answer
+			response.setHeader("Content-Security-Policy", "frame-ancestors " + frameAncestors.sourcesAlso(registration));
+			throw LaunchRejected.forbidden("This tool is registered (" + registration.describe() + ") but a BadgeBridge "
+					+ "administrator must approve it first: ask your BadgeBridge admin to activate this registration on the "
+					+ "BadgeBridge admin pages (Platforms). Until then the tool cannot open from this LMS.");
+		}
 		if (!registration.isActive()) {
 			throw LaunchRejected.forbidden("The registration for " + registration.describe() + " is "
-					+ registration.state().name().toLowerCase() + (registration.state().name().equals("PENDING")
-							? ": a BadgeBridge admin must approve it first." : ": a BadgeBridge admin switched it off."));
+					+ registration.state().name().toLowerCase() + ": a BadgeBridge admin switched it off.");
 		}
 		return registration;
 	}

@@ -184,7 +184,7 @@ class DynamicRegistration {
 		Map<String, Object> request = ordered("application_type", "web", "response_types", List.of("id_token"),
 				"grant_types", List.of("implicit", "client_credentials"), "initiate_login_uri", urls.login(), "redirect_uris",
 				List.of(urls.launch()), "client_name", "BadgeBridge", "jwks_uri", urls.jwks(), "logo_uri",
-				urls.absolute("/images/logo.png"), "token_endpoint_auth_method", "private_key_jwt", "scope",
+				urls.logo(), "token_endpoint_auth_method", "private_key_jwt", "scope",
 				String.join(" ", SCOPES), TOOL_CONFIGURATION, toolConfiguration);
 		return JSONObjectUtils.toJSONString(request);
 	}
