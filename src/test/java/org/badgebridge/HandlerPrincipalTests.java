@@ -44,6 +44,7 @@ class HandlerPrincipalTests {
 			"org.badgebridge.platform.internal.JwksController",
 			"org.badgebridge.platform.internal.DynamicRegistrationController",
 			"org.badgebridge.platform.internal.ToolConfigurationController",
+			"org.badgebridge.platform.internal.ToolLogoController",
 			"org.badgebridge.badge.internal.BadgeImageController",
 			"org.badgebridge.claim.internal.ClaimController",
 			"org.badgebridge.credential.internal.OpenBadges2Controller",

@@ -22,10 +22,20 @@ class DemoSecurityConfiguration {
 		http.securityMatcher("/demolms/**")
 				.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
 				.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-				.csrf(csrf -> csrf.ignoringRequestMatchers("/demolms/token", "/demolms/register", "/demolms/auth",
+				.csrf(csrf -> csrf.csrfTokenRepository(demoCsrfTokens())
+						.csrfTokenRequestHandler(new org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler())
+						.ignoringRequestMatchers("/demolms/token", "/demolms/register", "/demolms/auth",
 						"/demolms/services/**", "/demolms/deep-linking/return"))
 				.headers(h -> h.frameOptions(f -> f.sameOrigin()))
 				.requestCache(c -> c.disable());
 		return http.build();
+	}
+
+	/** The demo LMS keeps its CSRF token in a cookie of its own site, like the tool: no servlet session anywhere. */
+	private static org.springframework.security.web.csrf.CookieCsrfTokenRepository demoCsrfTokens() {
+		org.springframework.security.web.csrf.CookieCsrfTokenRepository tokens = new org.springframework.security.web.csrf.CookieCsrfTokenRepository();
+		tokens.setCookieName("demolms_csrf");
+		tokens.setCookiePath("/demolms");
+		return tokens;
 	}
 }

@@ -146,7 +146,7 @@ class DeepLinkingIntegrationTest {
 
 		// the request is answered once only
 		mvc.perform(post("/lti/deep-linking").cookie(session).with(csrf()).param("name", "Again"))
-				.andExpect(status().isConflict());
+				.andExpect(status().isUnauthorized());
 
 		// Moodle then launches the new link with custom badge_id: teachers manage it, learners see it
 		Cookie teacher = launch("teacher1", c -> {

@@ -11,12 +11,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.badgebridge.platform.ToolUrls;
+import org.badgebridge.web.PublicEndpoint;
 
 /**
  * The tool's logo at the URL sent as {@code logo_uri} in Dynamic Registration. Moodle stores that URL as the
  * tool type's icon and shows it on the tool's activities, so it must answer an image. Public, cacheable for a day.
  */
 @RestController
+@PublicEndpoint("the tool's logo, which the LMS shows as the activity icon")
 class ToolLogoController {
 
 	private final Resource logo = new ClassPathResource("static" + ToolUrls.LOGO_PATH);
