@@ -91,6 +91,48 @@ class CrossSiteLaunchBrowserTest extends DemoServerTest {
 	}
 
 	@Test
+	void teacherSeesEachNoticeAndWhyAwardingCannotStartInsideTheCrossSiteFrame() throws Exception {
+		awaitRegistration();
+		WebDriver d = chromium(Map.of());
+		String name = addBadgeAsTeacher(d);
+		List<WebElement> teacherLaunches = d.findElements(By.className("launch-teacher"));
+		teacherLaunches.get(teacherLaunches.size() - 1).click();
+		await(d).until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("tool"));
+		assertThat(await(d).until(ExpectedConditions.visibilityOfElementLocated(By.id("badge-name"))).getText()).isEqualTo(name);
+
+		// no criteria yet: the reason shows next to the switch, after the POST-redirect inside the frame
+		d.findElement(By.id("toggle-awarding")).click();
+		WebElement reason = await(d).until(ExpectedConditions.visibilityOfElementLocated(By.id("awarding-error")));
+		assertThat(reason.getText()).contains("Set the badge's criteria before switching awarding on");
+		assertThat(d.findElement(By.id("awarding-off")).isDisplayed()).isTrue();
+
+		d.findElement(By.id("sync-now")).click();
+		WebElement notice = await(d).until(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
+		assertThat(notice.getText()).isEqualTo("Sync started.");
+		assertThat(d.manage().getCookies()).as("no servlet session cookie").noneMatch(c -> c.getName().equals("JSESSIONID"));
+	}
+
+	@Test
+	void aPendingRegistrationsLaunchShowsTheToolsExplanationInsideThePlatformsFrame() throws Exception {
+		awaitRegistration();
+		WebDriver d = chromium(Map.of());
+		addBadgeAsTeacher(d);
+		long registration = registrations.byIssuer(demo).get(0).id();
+		registrations.setState(registration, org.badgebridge.platform.RegistrationState.PENDING);
+		try {
+			d.get(demo);
+			List<WebElement> teacherLaunches = d.findElements(By.className("launch-teacher"));
+			teacherLaunches.get(teacherLaunches.size() - 1).click();
+			await(d).until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("tool"));
+			WebElement reason = await(d).until(ExpectedConditions.visibilityOfElementLocated(By.id("reason")));
+			assertThat(reason.getText()).contains("a BadgeBridge administrator must approve it first");
+		}
+		finally {
+			registrations.setState(registration, org.badgebridge.platform.RegistrationState.ACTIVE);
+		}
+	}
+
+	@Test
 	void browserBlockingTheToolsCookiesInTheFrameIsOfferedANewWindow() throws Exception {
 		awaitRegistration();
 		Map<String, Object> block = new HashMap<>();
