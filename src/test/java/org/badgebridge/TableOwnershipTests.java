@@ -37,6 +37,7 @@ class TableOwnershipTests {
 	/** Table → the module that owns it. */
 	static final Map<String, String> OWNER = Map.ofEntries(
 			entry("platform_registration", "platform"), entry("platform_deployment", "platform"), entry("tool_key", "platform"),
+			entry("platform_registration_change", "platform"),
 			entry("lti_login_state", "launch"), entry("lti_pending_launch", "launch"), entry("tool_session", "launch"),
 			entry("course_context", "course"), entry("course_member", "course"), entry("course_resource_link", "course"),
 			entry("course_line_item", "course"), entry("course_result", "course"), entry("course_sync", "course"),

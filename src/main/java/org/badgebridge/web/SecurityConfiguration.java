@@ -17,12 +17,14 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 
 /**
- * Who may call what. Admin pages and API need the admin credentials (HTTP Basic). Everything the LMS
+ * Who may call what. Admin pages and API need the admin credentials (HTTP Basic; failed sign-ins are throttled
+ * per address and per user name by {@link AdminSignInThrottle}). Everything the LMS
  * reaches is public but guarded by LTI itself. CSRF stays on for the tool's own forms (token in a
  * partitioned cookie, so it works inside the LMS iframe) and is off only where the LMS posts across sites:
  * the login initiation, the launch and its platform-storage confirmation. LTI pages may be framed by the
@@ -35,8 +37,10 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(10)
-	SecurityFilterChain admin(HttpSecurity http) throws Exception {
+	SecurityFilterChain admin(HttpSecurity http, java.time.Clock clock,
+			@Value("${badgebridge.admin.login-throttle.failures-per-minute:10}") int failuresPerMinute) throws Exception {
 		http.securityMatcher("/admin/**", "/api/admin/**")
+				.addFilterBefore(new AdminSignInThrottle(failuresPerMinute, clock), BasicAuthenticationFilter.class)
 				.authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
 				.httpBasic(basic -> basic.realmName("BadgeBridge admin"))
 				.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

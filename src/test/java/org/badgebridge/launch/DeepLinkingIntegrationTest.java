@@ -111,6 +111,7 @@ class DeepLinkingIntegrationTest {
 				.param("description", "Reads and questions data")).andExpect(status().isOk()).andReturn().getResponse()
 				.getContentAsString();
 		assertThat(page).contains("action=\"http://127.0.0.1:8081/mod/lti/contentitem_return.php?course=2\"");
+		assertThat(page).as("the form posted to the LMS carries no CSRF token of the tool's").doesNotContain("_csrf");
 		Matcher m = Pattern.compile("name=\"JWT\" value=\"([^\"]+)\"").matcher(page);
 		assertThat(m.find()).isTrue();
 		SignedJWT jwt = SignedJWT.parse(HtmlUtils.htmlUnescape(m.group(1)));
@@ -219,6 +220,7 @@ class DeepLinkingIntegrationTest {
 		Cookie session = launch("teacher1", DeepLinkingIntegrationTest::deepLinkingRequest, "/lti/deep-linking");
 		String page = mvc.perform(post("/lti/deep-linking").cookie(session).with(csrf()).param("cancel", "1"))
 				.andReturn().getResponse().getContentAsString();
+		assertThat(page).doesNotContain("_csrf");
 		Matcher m = Pattern.compile("name=\"JWT\" value=\"([^\"]+)\"").matcher(page);
 		assertThat(m.find()).isTrue();
 		assertThat((List<?>) SignedJWT.parse(HtmlUtils.htmlUnescape(m.group(1))).getJWTClaimsSet().getClaim(DL + "content_items"))

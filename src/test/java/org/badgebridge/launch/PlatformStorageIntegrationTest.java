@@ -78,10 +78,54 @@ class PlatformStorageIntegrationTest {
 		assertThat(launch.getContentAsString()).contains("lti.get_data", "state-");
 		assertThat(launch.getHeaders("Set-Cookie")).noneMatch(h -> h.startsWith("bb_session"));
 
-		MockHttpServletResponse confirmed = mvc.perform(post("/lti/launch/confirm")
+		MockHttpServletResponse confirmed = mvc.perform(post("/lti/launch/confirm").header("Origin", TOOL_ORIGIN)
 				.param("pending", pendingId(launch.getContentAsString())).param("state", login.state())).andReturn().getResponse();
 		assertThat(confirmed.getStatus()).isEqualTo(302);
 		assertThat(confirmed.getCookie("bb_session")).isNotNull();
+	}
+
+	/** The tool's own origin (badgebridge.public-url of the tests). */
+	static final String TOOL_ORIGIN = "http://localhost:8080";
+
+	String pendingLaunch(StorageLogin login) throws Exception {
+		return pendingId(new LtiFlows(mvc).launch(token(login), login.state()).andReturn().getResponse().getContentAsString());
+	}
+
+	@Test
+	void confirmationPostedFromAnotherSiteIsRefusedWithAPageAndOpensNoSession() throws Exception {
+		StorageLogin login = login();
+		String pending = pendingLaunch(login);
+		// login CSRF: the attacker's page posts its own pending launch and state into the victim's browser
+		MockHttpServletResponse refused = mvc.perform(post("/lti/launch/confirm").header("Origin", "https://attacker.example")
+				.header("Sec-Fetch-Site", "cross-site").param("pending", pending).param("state", login.state()))
+				.andReturn().getResponse();
+		assertThat(refused.getStatus()).isEqualTo(403);
+		assertThat(refused.getContentType()).startsWith("text/html");
+		assertThat(refused.getContentAsString()).contains("did not come from BadgeBridge");
+		assertThat(refused.getCookie("bb_session")).isNull();
+
+		MockHttpServletResponse nullOrigin = mvc.perform(post("/lti/launch/confirm").header("Origin", "null")
+				.param("pending", pending).param("state", login.state())).andReturn().getResponse();
+		assertThat(nullOrigin.getStatus()).isEqualTo(403);
+		assertThat(nullOrigin.getCookie("bb_session")).isNull();
+	}
+
+	@Test
+	void confirmationWithoutOriginPassesOnlyWhenTheBrowserSaysSameOrigin() throws Exception {
+		StorageLogin login = login();
+		String pending = pendingLaunch(login);
+		MockHttpServletResponse neither = mvc.perform(post("/lti/launch/confirm").param("pending", pending)
+				.param("state", login.state())).andReturn().getResponse();
+		assertThat(neither.getStatus()).isEqualTo(403);
+		assertThat(neither.getCookie("bb_session")).isNull();
+		MockHttpServletResponse crossSite = mvc.perform(post("/lti/launch/confirm").header("Sec-Fetch-Site", "same-site")
+				.param("pending", pending).param("state", login.state())).andReturn().getResponse();
+		assertThat(crossSite.getStatus()).isEqualTo(403);
+
+		MockHttpServletResponse sameOrigin = mvc.perform(post("/lti/launch/confirm").header("Sec-Fetch-Site", "same-origin")
+				.param("pending", pending).param("state", login.state())).andReturn().getResponse();
+		assertThat(sameOrigin.getStatus()).isEqualTo(302);
+		assertThat(sameOrigin.getCookie("bb_session")).isNotNull();
 	}
 
 	@Test
@@ -89,9 +133,10 @@ class PlatformStorageIntegrationTest {
 		StorageLogin login = login();
 		String page = new LtiFlows(mvc).launch(token(login), login.state()).andReturn().getResponse().getContentAsString();
 		String pending = pendingId(page);
-		assertThat(mvc.perform(post("/lti/launch/confirm").param("pending", pending).param("state", "forged"))
-				.andReturn().getResponse().getStatus()).isEqualTo(401);
-		assertThat(mvc.perform(post("/lti/launch/confirm").param("pending", pending).param("state", login.state()))
+		assertThat(mvc.perform(post("/lti/launch/confirm").header("Origin", TOOL_ORIGIN).param("pending", pending)
+				.param("state", "forged")).andReturn().getResponse().getStatus()).isEqualTo(401);
+		assertThat(mvc.perform(post("/lti/launch/confirm").header("Origin", TOOL_ORIGIN).param("pending", pending)
+				.param("state", login.state()))
 				.andReturn().getResponse().getStatus()).isEqualTo(401);
 	}
 

@@ -8,7 +8,16 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +36,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.badgebridge.support.Csrf.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 /**
  * LTI Dynamic Registration against a Moodle-shaped (issuer with a path, {@code messages_supported} as objects
@@ -131,25 +142,148 @@ class DynamicRegistrationIntegrationTest {
 				.containsExactlyInAnyOrder("LtiResourceLinkRequest", "LtiDeepLinkingRequest");
 	}
 
-	@Test
-	void secondRegistrationThatMoodleAnswersWithTheSameClientUpdatesInPlace() throws Exception {
-		moodleConfiguration("/m2", List.of("LtiResourceLinkRequest", "LtiDeepLinkingRequest")); // older Moodle: strings
-		moodleRegistrationAnswer("/m2", "SameClient");
-		register(base() + "/m2/mod/lti/openid-configuration.php", "t1");
-		Registration first = registrations.find(base() + "/m2", "SameClient").orElseThrow();
+	/** A registration made earlier and approved by the admin: Moodle at {@code path}, its deployment 7. */
+	Registration activeMoodleRegistration(String path, String clientId) throws Exception {
+		moodleConfiguration(path, List.of("LtiResourceLinkRequest", "LtiDeepLinkingRequest")); // older Moodle: strings
+		moodleRegistrationAnswer(path, clientId);
+		register(base() + path + "/mod/lti/openid-configuration.php", "t1");
+		Registration first = registrations.find(base() + path, clientId).orElseThrow();
 		registrations.setState(first.id(), RegistrationState.ACTIVE);
+		return registrations.find(first.id()).orElseThrow();
+	}
+
+	/** The same platform now answers with other endpoints, another keyset and another deployment. */
+	void movedConfiguration(String path, String clientId) throws Exception {
+		String issuer = base() + path;
+		Map<String, Object> config = Map.of("issuer", issuer, "token_endpoint", issuer + "/evil/token",
+				"jwks_uri", issuer + "/evil/certs", "authorization_endpoint", issuer + "/evil/auth", "registration_endpoint",
+				issuer + "/mod/lti/openid-registration.php", "https://purl.imsglobal.org/spec/lti-platform-configuration",
+				Map.of("product_family_code", "moodle", "messages_supported", List.of("LtiResourceLinkRequest")));
+		lms.stubFor(get(urlPathEqualTo(path + "/mod/lti/openid-configuration.php")).willReturn(aResponse()
+				.withHeader("Content-Type", "application/json").withBody(JSONObjectUtils.toJSONString(config))));
+		lms.stubFor(post(urlPathEqualTo(path + "/mod/lti/openid-registration.php")).willReturn(aResponse()
+				.withHeader("Content-Type", "application/json").withBody("""
+						{"client_id":"%s","https://purl.imsglobal.org/spec/lti-tool-configuration":{"deployment_id":"99"}}
+						""".formatted(clientId))));
+	}
+
+	static void assertUnchanged(Registration now, Registration before) {
+		assertThat(now.jwksUri()).isEqualTo(before.jwksUri());
+		assertThat(now.authorizationEndpoint()).isEqualTo(before.authorizationEndpoint());
+		assertThat(now.tokenEndpoint()).isEqualTo(before.tokenEndpoint());
+		assertThat(now.deployments()).extracting(Deployment::deploymentId).containsExactly("7");
+		assertThat(now.state()).isEqualTo(RegistrationState.ACTIVE);
+	}
+
+	@Test
+	void registrationAnsweredWithAnActiveClientIdBecomesAPendingChangeAndTheOldValuesStayInForce() throws Exception {
+		Registration before = activeMoodleRegistration("/m2", "SameClient");
+		movedConfiguration("/m2", "SameClient");
 
 		MockHttpServletResponse again = register(base() + "/m2/mod/lti/openid-configuration.php", "t2");
 		assertThat(again.getStatus()).isEqualTo(200);
-		assertThat(again.getContentAsString()).contains("registration updated").doesNotContain("id=\"pending\"");
-		assertThat(again.getContentAsString()).as("an active registration closes itself after a short message")
-				.contains("data-auto-close=\"5\"", "closes in a few seconds", "/js/registration-close.js");
+		assertThat(again.getContentAsString()).contains("id=\"change-pending\"", "keeps its current values");
+		assertClosesOnlyWithTheButton(again.getContentAsString());
 		assertThat(registrations.byIssuer(base() + "/m2")).hasSize(1);
-		Registration updated = registrations.find(base() + "/m2", "SameClient").orElseThrow();
-		assertThat(updated.id()).isEqualTo(first.id());
-		assertThat(updated.state()).as("an update keeps the admin's approval").isEqualTo(RegistrationState.ACTIVE);
-		LoggedRequest sent = lms.findAll(postRequestedFor(urlPathEqualTo("/m2/mod/lti/openid-registration.php"))).get(0);
-		assertThat(sent.getBodyAsString()).contains("LtiDeepLinkingRequest");
+		assertUnchanged(registrations.find(before.id()).orElseThrow(), before);
+
+		// the admin sees old and new side by side on the registration's page
+		String page = adminGet("/admin/platforms/" + before.id())
+				.getContentAsString();
+		assertThat(page).contains("id=\"pending-change\"", before.jwksUri(), base() + "/m2/evil/certs", base() + "/m2/evil/auth",
+				base() + "/m2/evil/token", "99");
+
+		// rejected: the change is gone, nothing changed
+		MockHttpServletResponse rejected = adminPost(("/admin/platforms/" + before.id() + "/change/reject"));
+		assertThat(rejected.getStatus()).isEqualTo(302);
+		assertUnchanged(registrations.find(before.id()).orElseThrow(), before);
+		assertThat(adminGet("/admin/platforms/" + before.id())
+				.getContentAsString()).doesNotContain("id=\"pending-change\"");
+
+		// proposed again and approved: now the new values are in force, still ACTIVE, with the new deployment
+		register(base() + "/m2/mod/lti/openid-configuration.php", "t3");
+		assertUnchanged(registrations.find(before.id()).orElseThrow(), before);
+		MockHttpServletResponse approved = adminPost(("/admin/platforms/" + before.id() + "/change/approve"));
+		assertThat(approved.getStatus()).isEqualTo(302);
+		Registration after = registrations.find(before.id()).orElseThrow();
+		assertThat(after.jwksUri()).isEqualTo(base() + "/m2/evil/certs");
+		assertThat(after.authorizationEndpoint()).isEqualTo(base() + "/m2/evil/auth");
+		assertThat(after.tokenEndpoint()).isEqualTo(base() + "/m2/evil/token");
+		assertThat(after.deployments()).extracting(Deployment::deploymentId).containsExactly("7", "99");
+		assertThat(after.state()).isEqualTo(RegistrationState.ACTIVE);
+		assertThat(adminPost(("/admin/platforms/" + before.id() + "/change/approve")).getStatus())
+				.as("nothing left to approve").isEqualTo(302);
+	}
+
+	@Test
+	void moodlesOwnUpdateOfTheToolItRegisteredAppliesAtOnce() throws Exception {
+		RSAKey moodleKey = new RSAKeyGenerator(2048).keyID("moodle-kid").generate();
+		lms.stubFor(get(urlPathEqualTo("/m3/mod/lti/certs.php")).willReturn(aResponse().withHeader("Content-Type",
+				"application/json").withBody(new JWKSet(moodleKey.toPublicJWK()).toString())));
+		Registration before = activeMoodleRegistration("/m3", "UpdClient");
+		lms.stubFor(post(urlPathEqualTo("/m3/mod/lti/openid-registration.php")).willReturn(aResponse()
+				.withHeader("Content-Type", "application/json").withBody("""
+						{"client_id":"UpdClient","https://purl.imsglobal.org/spec/lti-tool-configuration":{"deployment_id":"7"}}""")));
+		// the platform's new token endpoint, so that the update is visible
+		String issuer = base() + "/m3";
+		Map<String, Object> config = Map.of("issuer", issuer, "token_endpoint", issuer + "/mod/lti/token2.php",
+				"jwks_uri", issuer + "/mod/lti/certs.php", "authorization_endpoint", issuer + "/mod/lti/auth.php",
+				"registration_endpoint", issuer + "/mod/lti/openid-registration.php");
+		lms.stubFor(get(urlPathEqualTo("/m3/mod/lti/openid-configuration.php")).willReturn(aResponse()
+				.withHeader("Content-Type", "application/json").withBody(JSONObjectUtils.toJSONString(config))));
+
+		// Moodle's startltiadvregistration.php for "update the existing tool": sub = the tool's type id (= the
+		// deployment id it gave us), scope reg-update, signed with the site's LTI key
+		MockHttpServletResponse page = register(issuer + "/mod/lti/openid-configuration.php", moodleToken(moodleKey, "7", "reg-update", 3600));
+		assertThat(page.getStatus()).isEqualTo(200);
+		assertThat(page.getContentAsString()).contains("registration updated").doesNotContain("id=\"change-pending\"");
+		Registration after = registrations.find(before.id()).orElseThrow();
+		assertThat(after.tokenEndpoint()).isEqualTo(issuer + "/mod/lti/token2.php");
+		assertThat(after.state()).isEqualTo(RegistrationState.ACTIVE);
+		assertThat(after.deployments()).extracting(Deployment::deploymentId).containsExactly("7");
+	}
+
+	@Test
+	void anUpdateSignalThatMoodleDidNotSignOrThatDoesNotNameTheToolIsOnlyAPendingChange() throws Exception {
+		RSAKey moodleKey = new RSAKeyGenerator(2048).keyID("moodle-kid").generate();
+		RSAKey otherKey = new RSAKeyGenerator(2048).keyID("moodle-kid").generate();
+		lms.stubFor(get(urlPathEqualTo("/m4/mod/lti/certs.php")).willReturn(aResponse().withHeader("Content-Type",
+				"application/json").withBody(new JWKSet(moodleKey.toPublicJWK()).toString())));
+		Registration before = activeMoodleRegistration("/m4", "SigClient");
+		movedConfiguration("/m4", "SigClient");
+		String configUrl = base() + "/m4/mod/lti/openid-configuration.php";
+
+		for (String token : List.of(moodleToken(otherKey, "7", "reg-update", 3600), // not the platform's key
+				moodleToken(moodleKey, "8", "reg-update", 3600), // another tool of that Moodle
+				moodleToken(moodleKey, "7", "reg", 3600), // a new registration, not an update
+				moodleToken(moodleKey, "7", "reg-update", -60), // expired
+				"not-a-jwt")) {
+			assertThat(register(configUrl, token).getContentAsString()).contains("id=\"change-pending\"");
+			assertUnchanged(registrations.find(before.id()).orElseThrow(), before);
+		}
+		// a valid signal whose answer is not about that tool (another deployment) is not applied either
+		assertThat(register(configUrl, moodleToken(moodleKey, "7", "reg-update", 3600)).getContentAsString())
+				.contains("id=\"change-pending\"");
+		assertUnchanged(registrations.find(before.id()).orElseThrow(), before);
+	}
+
+	static String moodleToken(RSAKey key, String sub, String scope, long expiresIn) throws Exception {
+		long now = System.currentTimeMillis() / 1000;
+		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(),
+				new JWTClaimsSet.Builder().subject(sub).claim("scope", scope).issueTime(new java.util.Date((now - 10) * 1000))
+						.expirationTime(new java.util.Date((now + expiresIn) * 1000)).build());
+		jwt.sign(new RSASSASigner(key));
+		return jwt.serialize();
+	}
+
+	MockHttpServletResponse adminGet(String path) throws Exception {
+		return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path)
+				.with(httpBasic("admin", "test-admin-password"))).andReturn().getResponse();
+	}
+
+	MockHttpServletResponse adminPost(String path) throws Exception {
+		return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
+				.with(httpBasic("admin", "test-admin-password")).with(csrf())).andReturn().getResponse();
 	}
 
 	@Test

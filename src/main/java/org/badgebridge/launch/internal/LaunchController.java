@@ -22,6 +22,7 @@ import org.badgebridge.launch.internal.LoginStates.LoginState;
 import org.badgebridge.web.PublicEndpoint;
 import org.badgebridge.platform.Registration;
 import org.badgebridge.platform.Registrations;
+import org.badgebridge.platform.ToolUrls;
 import org.badgebridge.platform.WebAddresses;
 
 /**
@@ -45,8 +46,11 @@ class LaunchController {
 
 	private final Clock clock;
 
+	private final String toolOrigin;
+
 	LaunchController(LoginStates states, Registrations registrations, IdTokenValidator validator,
-			LaunchCompletion completion, JdbcClient jdbc, Clock clock) {
+			LaunchCompletion completion, JdbcClient jdbc, Clock clock, ToolUrls urls) {
+		this.toolOrigin = WebAddresses.origin(URI.create(urls.base()));
 		this.states = states;
 		this.registrations = registrations;
 		this.validator = validator;
@@ -90,10 +94,20 @@ class LaunchController {
 		return "launch/storage-launch";
 	}
 
-	/** The state read back from platform storage, posted by the storage-launch page. */
+	/**
+	 * The state read back from platform storage, posted by the storage-launch page. Only that page of the tool's
+	 * own may post it: no cookie ties this step to the browser, so a page elsewhere posting someone's pending
+	 * launch and state would sign the visitor in as that person (login CSRF).
+	 */
 	@PostMapping("/lti/launch/confirm")
 	String confirm(@RequestParam(name = "pending", required = false) String pendingId,
-			@RequestParam(name = "state", required = false) String state, HttpServletResponse response) {
+			@RequestParam(name = "state", required = false) String state, HttpServletRequest request,
+			HttpServletResponse response) {
+		if (!postedByOwnPage(request)) {
+			throw LaunchRejected.forbidden("This launch confirmation did not come from BadgeBridge's own page (its Origin "
+					+ "header is another site's, or the browser sent neither Origin nor Sec-Fetch-Site: same-origin). "
+					+ "Open the activity again from your course.");
+		}
 		if (pendingId == null || state == null) {
 			throw LaunchRejected.malformed("The launch confirmation lacks its parameters.");
 		}
@@ -119,5 +133,14 @@ class LaunchController {
 		catch (ParseException ex) {
 			throw LaunchRejected.invalid("The stored launch is unreadable.");
 		}
+	}
+
+	/** Origin is the tool's own; without an Origin header, the browser's Sec-Fetch-Site says same-origin. */
+	private boolean postedByOwnPage(HttpServletRequest request) {
+		String origin = request.getHeader("Origin");
+		if (origin != null) {
+			return origin.equalsIgnoreCase(toolOrigin);
+		}
+		return "same-origin".equals(request.getHeader("Sec-Fetch-Site"));
 	}
 }

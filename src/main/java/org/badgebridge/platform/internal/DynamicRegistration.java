@@ -25,7 +25,9 @@ import org.badgebridge.platform.WebAddresses;
 /**
  * LTI Dynamic Registration 1.0, tool side: read the platform's OpenID configuration, check it, register,
  * and keep the result. A second registration that the platform answers with a client id we know already
- * (Moodle's "update") updates that registration in place.
+ * proposes new values for that registration: they wait for the tool admin ({@link RegistrationChanges}) unless
+ * the platform signed an update of that very tool ({@link MoodleUpdateSignal}) or the registration still waits
+ * for approval anyway.
  */
 @Service
 class DynamicRegistration {
@@ -48,17 +50,28 @@ class DynamicRegistration {
 
 	private final List<String> autoApprove;
 
+	private final RegistrationChanges changes;
+
+	private final MoodleUpdateSignal moodleUpdate;
+
+	private final DemoRegistrationSwitch demo;
+
 	private final PlatformHttp http = new PlatformHttp();
 
-	DynamicRegistration(Registrations registrations, ToolUrls urls,
+	DynamicRegistration(Registrations registrations, RegistrationChanges changes, MoodleUpdateSignal moodleUpdate,
+			DemoRegistrationSwitch demo, ToolUrls urls,
 			@Value("${badgebridge.lti.registration.auto-approve-issuers:}") String autoApprove) {
 		this.registrations = registrations;
+		this.changes = changes;
+		this.moodleUpdate = moodleUpdate;
+		this.demo = demo;
 		this.urls = urls;
 		this.autoApprove = Arrays.stream(autoApprove.split(",")).map(String::trim).filter(s -> !s.isEmpty())
 				.map(DynamicRegistration::stripSlash).toList();
 	}
 
-	record Outcome(Registration registration, boolean updated, String platformName) {
+	/** updated: the client id was known; changePending: its new values wait for the tool admin. */
+	record Outcome(Registration registration, boolean updated, boolean changePending, String platformName) {
 	}
 
 	/** A registration that could not be made; the message is for the LMS admin. */
@@ -145,28 +158,34 @@ class DynamicRegistration {
 		Optional<Registration> existing = registrations.find(issuer, clientId);
 		try {
 			if (existing.isPresent()) {
-				Registration r = existing.get();
-				List<String> deployments = new ArrayList<>(r.deployments().stream().filter(d -> !d.recordedAtLaunch())
-						.map(d -> d.deploymentId()).toList());
-				if (deploymentId != null && !deployments.contains(deploymentId)) {
-					deployments.add(deploymentId);
-				}
-				Registration updated = registrations.update(r.id(), new RegistrationValues(r.name(), issuer, clientId,
-						family, authorization, token, r.tokenAudience() != null ? r.tokenAudience() : tokenAudience, jwks,
-						r.frameOrigins(), deployments, r.state()));
-				log.info("Dynamic Registration updated registration {} ({})", r.id(), r.describe());
-				return new Outcome(updated, true, platformName);
+				return updateOf(existing.get(), new RegistrationChange(existing.get().id(), family, authorization, token,
+						tokenAudience, jwks, deploymentId, null), registrationToken, platformName);
 			}
 			RegistrationState state = autoApproved(issuer) ? RegistrationState.ACTIVE : RegistrationState.PENDING;
 			Registration created = registrations.create(new RegistrationValues(platformName, issuer, clientId, family,
 					authorization, token, tokenAudience, jwks, null, deploymentId == null ? List.of() : List.of(deploymentId),
 					state), "dynamic-registration");
 			log.info("Dynamic Registration created registration {} ({}), {}", created.id(), created.describe(), state);
-			return new Outcome(created, false, platformName);
+			return new Outcome(created, false, false, platformName);
 		}
 		catch (InvalidRegistrationException ex) {
 			throw new RegistrationFailed(400, "The platform's values were refused: " + ex.getMessage());
 		}
+	}
+
+	/**
+	 * The platform answered with a client id we have already. A registration still waiting for approval takes the
+	 * new values (nothing of it is in force). One in force keeps its values: the proposal waits for the admin,
+	 * unless the platform signed an update of exactly that tool (Moodle's "update the existing tool").
+	 */
+	private Outcome updateOf(Registration r, RegistrationChange proposed, String registrationToken, String platformName) {
+		if (r.state() == RegistrationState.PENDING || moodleUpdate.updates(r, registrationToken, proposed.deploymentId())) {
+			Registration updated = registrations.update(r.id(), proposed.appliedTo(r));
+			log.info("Dynamic Registration updated registration {} ({})", r.id(), r.describe());
+			return new Outcome(updated, true, false, platformName);
+		}
+		changes.propose(r, proposed);
+		return new Outcome(r, true, true, platformName);
 	}
 
 	String registrationRequest(boolean deepLinking) {
@@ -190,6 +209,9 @@ class DynamicRegistration {
 	}
 
 	boolean autoApproved(String issuer) {
+		if (demo.isDemoIssuerWhileOff(issuer)) {
+			return false;
+		}
 		return autoApprove.contains("*") || autoApprove.contains(stripSlash(issuer));
 	}
 

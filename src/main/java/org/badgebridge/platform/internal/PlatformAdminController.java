@@ -35,7 +35,11 @@ class PlatformAdminController {
 
 	private final Notices notices;
 
-	PlatformAdminController(Registrations registrations, ToolUrls urls, ToolKeys keys, Notices notices) {
+	private final RegistrationChanges changes;
+
+	PlatformAdminController(Registrations registrations, RegistrationChanges changes, ToolUrls urls, ToolKeys keys,
+			Notices notices) {
+		this.changes = changes;
 		this.notices = notices;
 		this.registrations = registrations;
 		this.urls = urls;
@@ -77,7 +81,30 @@ class PlatformAdminController {
 		Registration r = registrations.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("registration", r);
 		model.addAttribute("form", RegistrationForm.of(r));
+		changes.find(id).ifPresent(change -> {
+			model.addAttribute("change", change);
+			model.addAttribute("changeRows", change.rows(r));
+		});
 		return "platform/edit";
+	}
+
+	@PostMapping("/platforms/{id}/change/approve")
+	String approveChange(Admin admin, @PathVariable long id) {
+		boolean applied;
+		try {
+			applied = changes.approve(id);
+		}
+		catch (InvalidRegistrationException ex) {
+			return notices.redirect("/admin/platforms/" + id, Notice.error("The proposed values were refused: " + ex.getMessage()));
+		}
+		return notices.redirect("/admin/platforms/" + id, Notice.info(applied
+				? "The proposed values are now in force." : "No change was waiting for approval."));
+	}
+
+	@PostMapping("/platforms/{id}/change/reject")
+	String rejectChange(Admin admin, @PathVariable long id) {
+		return notices.redirect("/admin/platforms/" + id, Notice.info(changes.reject(id)
+				? "The proposed values were rejected; the registration keeps its values." : "No change was waiting for approval."));
 	}
 
 	@PostMapping("/platforms/{id}")
