@@ -15,8 +15,8 @@ import org.badgebridge.infrastructure.KeyEncryption;
 import org.badgebridge.platform.ToolKeys;
 
 /**
- * Migration V25: encrypts the tool's private keys that earlier versions stored in plain text (a JWK, starting with
- * <code>{</code>), as {@link ToolKeys} now stores them. A Spring bean, so that Flyway (which runs every
+ * Migration V25: encrypts the tool's private keys that earlier versions stored in plain text (a JSON JWK), as
+ * {@link ToolKeys} now stores them. A Spring bean, so that Flyway (which runs every
  * {@code JavaMigration} bean with the scripts) encrypts with the same {@link KeyEncryption} the application uses;
  * kids, and so the published JWKS and the key that signs, stay the same.
  */
