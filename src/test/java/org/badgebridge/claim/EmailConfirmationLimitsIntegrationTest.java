@@ -77,17 +77,21 @@ class EmailConfirmationLimitsIntegrationTest {
 		return mailsTo(address).get(0).subject().replaceAll("\\D", "");
 	}
 
-	@Test
-	void theSixthTryIsRefusedEvenWithTheRightCode() {
-		learner("private", null, CourseRole.LEARNER);
-		String address = "private-" + UUID.randomUUID() + "@example.edu";
-		confirmations.start(contextId, "private", address);
+	/** A learner without a shared address asks for a code at {@code address} and tries a wrong one {@code wrongTries} times. */
+	String codeAfterWrongTries(String sub, String address, int wrongTries) {
+		learner(sub, null, CourseRole.LEARNER);
+		confirmations.start(contextId, sub, address);
 		String code = lastCode(address);
 		String wrong = "000000".equals(code) ? "111111" : "000000";
-		for (int i = 0; i < EmailConfirmations.MAX_ATTEMPTS; i++) {
-			assertThatThrownBy(() -> confirmations.confirm(contextId, "private", wrong)).as("try " + (i + 1))
-					.hasMessageContaining("not right");
+		for (int i = 0; i < wrongTries; i++) {
+			assertThatThrownBy(() -> confirmations.confirm(contextId, sub, wrong)).as("try " + (i + 1)).hasMessageContaining("not right");
 		}
+		return code;
+	}
+
+	@Test
+	void theSixthTryIsRefusedEvenWithTheRightCode() {
+		String code = codeAfterWrongTries("private", "private-" + UUID.randomUUID() + "@example.edu", EmailConfirmations.MAX_ATTEMPTS);
 		assertThatThrownBy(() -> confirmations.confirm(contextId, "private", code)).as("the sixth try, with the right code")
 				.hasMessageContaining("tried too often");
 		assertThat(courseData.member(contextId, "private").orElseThrow().email()).as("no address confirmed").isNull();
@@ -96,14 +100,8 @@ class EmailConfirmationLimitsIntegrationTest {
 
 	@Test
 	void theRightCodeWithinFiveTriesConfirms() {
-		learner("careful", null, CourseRole.LEARNER);
 		String address = "careful-" + UUID.randomUUID() + "@example.edu";
-		confirmations.start(contextId, "careful", address);
-		String code = lastCode(address);
-		String wrong = "000000".equals(code) ? "111111" : "000000";
-		for (int i = 0; i < EmailConfirmations.MAX_ATTEMPTS - 1; i++) {
-			assertThatThrownBy(() -> confirmations.confirm(contextId, "careful", wrong)).hasMessageContaining("not right");
-		}
+		String code = codeAfterWrongTries("careful", address, EmailConfirmations.MAX_ATTEMPTS - 1);
 		confirmations.confirm(contextId, "careful", code);
 		assertThat(courseData.member(contextId, "careful").orElseThrow().email()).isEqualTo(address);
 	}
