@@ -107,7 +107,7 @@ public class ClaimMails {
 		String html = (image == null ? "" : "<p><img src=\"" + esc(image) + "\" alt=\"\" width=\"96\" height=\"96\"></p>")
 				+ messages.getMessage("claim.mail.html", escaped, locale);
 		// the outbox's unique key decides who sends (another node may be doing the same); only the sender's link is kept
-		if (!outbox.queue(key(awardId), email, subject, text, html)) {
+		if (!outbox.queue(key(awardId), email, subject, text, html, org.badgebridge.mail.OutgoingMail.Secret.BODY)) {
 			return false;
 		}
 		links.store(awardId, token, expires);

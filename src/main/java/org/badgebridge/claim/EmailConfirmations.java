@@ -6,18 +6,28 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import org.badgebridge.award.Award;
 import org.badgebridge.award.Awards;
+import org.badgebridge.claim.internal.EmailCodeQuota;
+import org.badgebridge.course.CourseData;
 import org.badgebridge.course.Courses;
+import org.badgebridge.mail.OutgoingMail;
 import org.badgebridge.mail.Outbox;
 
 /**
  * For learners whose LMS shares no email (Moodle's default privacy): they give an address in the badge panel
  * and confirm it with a six-digit code mailed there (30 minutes, five tries) before any claim mail goes to it.
+ * Every try counts, committed before the code is compared; a learner gets at most
+ * {@code badgebridge.claim.email-codes-per-learner-per-day} codes a day and an address at most
+ * {@code ...-per-address-per-day}, so that nobody can make the tool mail a stranger without limit.
  */
 @Service
 public class EmailConfirmations {
@@ -34,27 +44,61 @@ public class EmailConfirmations {
 
 	private final Courses courses;
 
+	private final CourseData courseData;
+
 	private final Awards awards;
 
 	private final ClaimMails claimMails;
 
+	private final EmailCodeQuota quota;
+
 	private final Clock clock;
 
-	public EmailConfirmations(JdbcClient jdbc, Outbox outbox, Courses courses, Awards awards, ClaimMails claimMails, Clock clock) {
+	private final TransactionTemplate separately;
+
+	private final TransactionTemplate transaction;
+
+	private final int perLearner;
+
+	private final int perAddress;
+
+	public EmailConfirmations(JdbcClient jdbc, Outbox outbox, Courses courses, CourseData courseData, Awards awards,
+			ClaimMails claimMails, EmailCodeQuota quota, Clock clock, PlatformTransactionManager transactions,
+			@Value("${badgebridge.claim.email-codes-per-learner-per-day:3}") int perLearner,
+			@Value("${badgebridge.claim.email-codes-per-address-per-day:5}") int perAddress) {
 		this.jdbc = jdbc;
 		this.outbox = outbox;
 		this.courses = courses;
+		this.courseData = courseData;
 		this.awards = awards;
 		this.claimMails = claimMails;
+		this.quota = quota;
 		this.clock = clock;
+		this.transaction = new TransactionTemplate(transactions);
+		// a try is counted in its own transaction, committed also when the caller's is rolled back
+		this.separately = new TransactionTemplate(transactions);
+		this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.perLearner = perLearner;
+		this.perAddress = perAddress;
 	}
 
-	/** Sends a code to the address (replacing any earlier code). */
+	/** Sends a code to the address (replacing any earlier code), within the day's allowances. */
 	@Transactional
 	public void start(long contextId, String userSub, String email) {
 		String address = email == null ? "" : email.trim();
 		if (address.length() > 320 || !address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
 			throw new IllegalArgumentException("That is not an email address.");
+		}
+		if (courseData.member(contextId, userSub).map(m -> m.email() != null).orElse(false)) {
+			throw new IllegalStateException("BadgeBridge already has your email address from your LMS (or you confirmed one "
+					+ "before): your claim mails go there, no code is needed. To use another address, change it in your LMS.");
+		}
+		quota.forgetOld();
+		if (!quota.take("learner:" + contextId + ":" + userSub, perLearner)) {
+			throw new IllegalStateException("You asked for " + perLearner + " codes today: use the last one, or try again tomorrow.");
+		}
+		if (!quota.take("address:" + address.toLowerCase(Locale.ROOT), perAddress)) {
+			throw new IllegalStateException("This address was sent as many codes as allowed today: try again tomorrow.");
 		}
 		String code = String.format(Locale.ROOT, "%06d", RANDOM.nextInt(1_000_000));
 		jdbc.sql("delete from email_verification where context_id=? and user_sub=?").params(contextId, userSub).update();
@@ -63,7 +107,8 @@ public class EmailConfirmations {
 		outbox.queue("confirm:" + UUID.randomUUID(), address, "Your BadgeBridge confirmation code: " + code,
 				"Your confirmation code is " + code + ". It works for 30 minutes.\n\nIf you did not ask for it, ignore this mail.",
 				"<p>Your confirmation code is <strong>" + code + "</strong>. It works for 30 minutes.</p>"
-						+ "<p>If you did not ask for it, ignore this mail.</p>");
+						+ "<p>If you did not ask for it, ignore this mail.</p>",
+				OutgoingMail.Secret.SUBJECT_AND_BODY);
 	}
 
 	public boolean pending(long contextId, String userSub) {
@@ -71,27 +116,42 @@ public class EmailConfirmations {
 				.params(contextId, userSub, clock.millis()).query(Integer.class).single() > 0;
 	}
 
-	/** Checks the code; on success the address becomes the learner's and waiting claim mails go out. */
-	@Transactional
+	/**
+	 * Checks the code; on success the address becomes the learner's and waiting claim mails go out. The try is
+	 * counted (and committed) before the code is compared: the sixth try is refused, right or wrong.
+	 */
 	public void confirm(long contextId, String userSub, String code) {
-		var row = jdbc.sql("select email, code_hash, expires_at, attempts from email_verification where context_id=? and user_sub=?")
-				.params(contextId, userSub).query((rs, i) -> new Object[] { rs.getString(1), rs.getString(2), rs.getLong(3), rs.getInt(4) })
+		var row = jdbc.sql("select email, code_hash, attempts from email_verification where context_id=? and user_sub=?")
+				.params(contextId, userSub).query((rs, i) -> new Pending(rs.getString(1), rs.getString(2), rs.getInt(3)))
 				.optional().orElseThrow(() -> new IllegalArgumentException("Ask for a code first."));
-		if ((long) row[2] < clock.millis() || (int) row[3] >= MAX_ATTEMPTS) {
-			jdbc.sql("delete from email_verification where context_id=? and user_sub=?").params(contextId, userSub).update();
+		boolean counted = Boolean.TRUE.equals(separately.execute(status -> jdbc.sql("""
+				update email_verification set attempts = attempts + 1
+				where context_id=? and user_sub=? and attempts < ? and expires_at > ?""")
+				.params(contextId, userSub, MAX_ATTEMPTS, clock.millis()).update() == 1));
+		if (!counted) {
+			separately.executeWithoutResult(status -> jdbc.sql("delete from email_verification where context_id=? and user_sub=?")
+					.params(contextId, userSub).update());
 			throw new IllegalArgumentException("The code has expired or was tried too often: ask for a new one.");
 		}
-		if (code == null || !ClaimLinks.hash(code.trim()).equals(row[1])) {
-			jdbc.sql("update email_verification set attempts = attempts + 1 where context_id=? and user_sub=?")
-					.params(contextId, userSub).update();
-			throw new IllegalArgumentException("That code is not right.");
+		if (code == null || !ClaimLinks.hash(code.trim()).equals(row.codeHash())) {
+			int left = MAX_ATTEMPTS - row.attempts() - 1;
+			throw new IllegalArgumentException("That code is not right." + (left > 0 ? " Tries left: " + left + "." : " Ask for a new one."));
 		}
-		jdbc.sql("delete from email_verification where context_id=? and user_sub=?").params(contextId, userSub).update();
-		courses.setConfirmedEmail(contextId, userSub, (String) row[0]);
-		for (Award award : awards.forLearnerInCourse(contextId, userSub)) {
-			if (!award.revoked()) {
-				claimMails.queue(award.id());
+		transaction.executeWithoutResult(status -> {
+			// only the request that removes this very code confirms (two at once: one wins)
+			if (jdbc.sql("delete from email_verification where context_id=? and user_sub=? and code_hash=?")
+					.params(contextId, userSub, row.codeHash()).update() != 1) {
+				throw new IllegalArgumentException("The code has expired or was tried too often: ask for a new one.");
 			}
-		}
+			courses.setConfirmedEmail(contextId, userSub, row.email());
+			for (Award award : awards.forLearnerInCourse(contextId, userSub)) {
+				if (!award.revoked()) {
+					claimMails.queue(award.id());
+				}
+			}
+		});
+	}
+
+	private record Pending(String email, String codeHash, int attempts) {
 	}
 }

@@ -11,9 +11,26 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** The mail outbox: queue once per key, list, and the bookkeeping of delivery. */
+/**
+ * The mail outbox: queue once per key, list, and the bookkeeping of delivery. A mail that holds a one-time secret
+ * (a claim link's token, a confirmation code) keeps it only until it is delivered or given up: then its body (and a
+ * subject holding the code) are replaced by {@link #REMOVED}; recipient, kind, state and times stay.
+ */
 @Service
 public class Outbox {
+
+	/** What replaces a secret-bearing body (and subject) once the mail is delivered or given up. */
+	public static final String REMOVED = "(removed after delivery: it held a one-time link or code)";
+
+	/** What replaces it when the mail was not delivered within the retention. */
+	public static final String EXPIRED = "(removed undelivered after the retention period: it held a one-time link or code)";
+
+	/** Replaces the secret parts of a row (MySQL assigns left to right: {@code secret} must come last). */
+	private static final String PURGE = """
+			subject = case when secret = 'SUBJECT_AND_BODY' then :note else subject end,
+			text_body = case when secret in ('BODY', 'SUBJECT_AND_BODY') then :note else text_body end,
+			html_body = case when secret in ('BODY', 'SUBJECT_AND_BODY') then :html else html_body end,
+			secret = case when secret in ('BODY', 'SUBJECT_AND_BODY') then 'REMOVED' else secret end""";
 
 	private final JdbcClient jdbc;
 
@@ -29,13 +46,18 @@ public class Outbox {
 	 * queues nothing twice. Returns whether it was queued now.
 	 */
 	public boolean queue(String dedupKey, String recipient, String subject, String text, String html) {
+		return queue(dedupKey, recipient, subject, text, html, OutgoingMail.Secret.NONE);
+	}
+
+	/** Queues a mail holding a one-time secret where {@code secret} says: it is removed once the mail is delivered. */
+	public boolean queue(String dedupKey, String recipient, String subject, String text, String html, OutgoingMail.Secret secret) {
 		long now = clock.millis();
 		try {
 			jdbc.sql("""
 					insert into mail_outbox (id, dedup_key, recipient, subject, text_body, html_body, status, attempts,
-					  next_attempt_at, created_at) values (?,?,?,?,?,?,?,0,?,?)""")
+					  next_attempt_at, created_at, secret) values (?,?,?,?,?,?,?,0,?,?,?)""")
 					.params(UUID.randomUUID().toString(), dedupKey, recipient, subject, text, html, OutgoingMail.Status.QUEUED.name(), now,
-							now)
+							now, secret.name())
 					.update();
 			return true;
 		}
@@ -63,15 +85,34 @@ public class Outbox {
 				.params(clock.millis(), limit).query(this::row).list();
 	}
 
+	/** Marks a mail delivered and removes the secret it held. */
 	public void sent(String id) {
-		jdbc.sql("update mail_outbox set status='SENT', sent_at=?, attempts=attempts+1, last_error=null where id=?")
-				.params(clock.millis(), id).update();
+		jdbc.sql("update mail_outbox set status='SENT', sent_at=:now, attempts=attempts+1, last_error=null, " + PURGE + " where id=:id")
+				.param("now", clock.millis()).param("note", REMOVED).param("html", html(REMOVED)).param("id", id).update();
 	}
 
+	/** A failed attempt; given up for good, the mail has no use for its secret either. */
 	public void failed(String id, String error, boolean permanent, long retryAt) {
 		String message = error == null ? "unknown error" : error.length() > 2000 ? error.substring(0, 2000) : error;
-		jdbc.sql("update mail_outbox set status=?, attempts=attempts+1, last_error=?, next_attempt_at=? where id=?")
-				.params(permanent ? "FAILED" : "QUEUED", message, retryAt, id).update();
+		jdbc.sql("update mail_outbox set status=:status, attempts=attempts+1, last_error=:error, next_attempt_at=:retry"
+				+ (permanent ? ", " + PURGE : "") + " where id=:id")
+				.param("status", permanent ? "FAILED" : "QUEUED").param("error", message).param("retry", retryAt)
+				.param("note", REMOVED).param("html", html(REMOVED)).param("id", id).update();
+	}
+
+	/**
+	 * Secret-bearing mails created before {@code createdBefore} and still undelivered (no SMTP, or a long outage):
+	 * their secret is removed and they are given up, so that they never go out without it. Returns how many.
+	 */
+	public int purgeUndeliveredSecrets(long createdBefore) {
+		return jdbc.sql("update mail_outbox set status='FAILED', last_error=:error, " + PURGE
+				+ " where secret in ('BODY', 'SUBJECT_AND_BODY') and created_at < :before")
+				.param("error", "Not delivered within the retention for mails with a one-time link or code")
+				.param("note", EXPIRED).param("html", html(EXPIRED)).param("before", createdBefore).update();
+	}
+
+	private static String html(String note) {
+		return "<p>" + note + "</p>";
 	}
 
 	private OutgoingMail row(ResultSet rs, int i) throws SQLException {
@@ -80,6 +121,6 @@ public class Outbox {
 		return new OutgoingMail(rs.getString("id"), rs.getString("dedup_key"), rs.getString("recipient"), rs.getString("subject"),
 				rs.getString("text_body"), rs.getString("html_body"), OutgoingMail.Status.valueOf(rs.getString("status")),
 				rs.getInt("attempts"), Instant.ofEpochMilli(rs.getLong("next_attempt_at")), rs.getString("last_error"),
-				Instant.ofEpochMilli(rs.getLong("created_at")), sentAt);
+				Instant.ofEpochMilli(rs.getLong("created_at")), sentAt, OutgoingMail.Secret.valueOf(rs.getString("secret")));
 	}
 }

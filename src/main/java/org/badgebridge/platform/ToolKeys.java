@@ -1,5 +1,6 @@
 package org.badgebridge.platform;
 
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,10 +26,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
+import org.badgebridge.infrastructure.KeyEncryption;
+
 /**
  * The tool's RSA signing keys (for client assertions and Deep Linking responses), kept in the database so
  * that every node signs with the same key. The newest unretired key signs; a rotated-out key stays in the
- * JWKS for {@code badgebridge.keys.retired-retention} so that tokens signed with it still verify.
+ * JWKS for {@code badgebridge.keys.retired-retention} so that tokens signed with it still verify. The private JWKs
+ * are stored encrypted with {@link KeyEncryption}, bound to their kid (keys stored in plain text by earlier versions
+ * are encrypted by migration V25); they are decrypted when loaded and cached as parsed keys.
  */
 @Service
 public class ToolKeys {
@@ -38,6 +43,8 @@ public class ToolKeys {
 	private static final int KEY_SIZE = 2048;
 
 	private final JdbcClient jdbc;
+
+	private final KeyEncryption encryption;
 
 	private final Clock clock;
 
@@ -53,9 +60,11 @@ public class ToolKeys {
 	private record StoredKey(String kid, String jwk, long createdAt, Long retiredAt) {
 	}
 
-	public ToolKeys(JdbcClient jdbc, Clock clock, @Value("${badgebridge.keys.rotation-period}") Duration rotationPeriod,
+	public ToolKeys(JdbcClient jdbc, KeyEncryption encryption, Clock clock,
+			@Value("${badgebridge.keys.rotation-period}") Duration rotationPeriod,
 			@Value("${badgebridge.keys.retired-retention}") Duration retiredRetention) {
 		this.jdbc = jdbc;
+		this.encryption = encryption;
 		this.clock = clock;
 		this.rotationPeriod = rotationPeriod;
 		this.retiredRetention = retiredRetention;
@@ -91,7 +100,7 @@ public class ToolKeys {
 		RSAKey fresh = generate();
 		jdbc.sql("update tool_key set retired_at = ? where retired_at is null").param(now).update();
 		jdbc.sql("insert into tool_key (kid, private_jwk, created_at) values (?,?,?)")
-				.params(fresh.getKeyID(), fresh.toJSONString(), now).update();
+				.params(fresh.getKeyID(), seal(encryption, fresh.toJSONString(), fresh.getKeyID()), now).update();
 		cached = null;
 		log.info("Tool signing key rotated: {} signs from now on", fresh.getKeyID());
 		return fresh;
@@ -126,7 +135,7 @@ public class ToolKeys {
 			RSAKey current = null;
 			List<com.nimbusds.jose.jwk.JWK> published = new ArrayList<>();
 			for (StoredKey k : keys) {
-				RSAKey key = parse(k.jwk());
+				RSAKey key = parse(new String(encryption.decrypt(k.jwk(), associatedData(k.kid())), StandardCharsets.UTF_8));
 				if (k.retiredAt() == null && current == null) {
 					current = key;
 				}
@@ -144,6 +153,16 @@ public class ToolKeys {
 				.query((rs, i) -> new StoredKey(rs.getString(1), rs.getString(2), rs.getLong(3),
 						rs.getObject(4) == null ? null : rs.getLong(4)))
 				.list();
+	}
+
+	/** Encrypts a private JWK for the {@code tool_key} row of {@code kid} (also used by migration V25). */
+	public static String seal(KeyEncryption encryption, String privateJwk, String kid) {
+		return encryption.encrypt(privateJwk.getBytes(StandardCharsets.UTF_8), associatedData(kid));
+	}
+
+	/** The kid as bound into the ciphertext, prefixed so that it cannot collide with another module's key ids. */
+	static String associatedData(String kid) {
+		return "tool_key:" + kid;
 	}
 
 	private static RSAKey parse(String json) {

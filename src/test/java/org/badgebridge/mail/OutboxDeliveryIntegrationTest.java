@@ -55,6 +55,9 @@ class OutboxDeliveryIntegrationTest {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	org.badgebridge.claim.EmailConfirmations confirmations;
+
 	GreenMail greenMail;
 
 	@AfterEach
@@ -103,5 +106,67 @@ class OutboxDeliveryIntegrationTest {
 		assertThat(body).contains("text/plain", "text/html");
 		assertThat(outbox.recent(10).stream().filter(m -> m.dedupKey().startsWith("test:")))
 				.allSatisfy(m -> assertThat(m.status()).isEqualTo(OutgoingMail.Status.SENT));
+	}
+
+	OutgoingMail mail(java.util.function.Predicate<OutgoingMail> which) {
+		return outbox.recent(1000).stream().filter(which).findFirst().orElseThrow();
+	}
+
+	@Test
+	void aDeliveredMailKeepsNoSecretAndTheAdminPageShowsNone() throws Exception {
+		greenMail = new GreenMail(new ServerSetup(SMTP, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		greenMail.start();
+		String address = "code-" + java.util.UUID.randomUUID() + "@example.edu";
+		confirmations.start(424242L, "nobody", address); // a learner whose LMS shares no address asks for a code
+		assertThat(outbox.queue("notice:" + address, address, "Plain notice", "Nothing secret here", "<p>Nothing secret here</p>"))
+				.isTrue();
+		OutgoingMail queued = mail(m -> m.dedupKey().startsWith("confirm:") && m.recipient().equals(address));
+		String code = queued.subject().replaceAll("\\D", "");
+		assertThat(code).hasSize(6);
+		mvc.perform(get("/admin/outbox").with(httpBasic("admin", "test-admin-password")))
+				.andExpect(content().string(org.hamcrest.Matchers.containsString(code)));
+
+		assertThat(delivery.deliverDue()).isGreaterThanOrEqualTo(2);
+		assertThat(List.of(greenMail.getReceivedMessages())).as("the code reached its recipient")
+				.anySatisfy(m -> assertThat(m.getSubject()).contains(code));
+		OutgoingMail sent = mail(m -> m.id().equals(queued.id()));
+		assertThat(sent.status()).isEqualTo(OutgoingMail.Status.SENT);
+		assertThat(sent.recipient()).isEqualTo(address);
+		assertThat(sent.dedupKey()).startsWith("confirm:");
+		assertThat(sent.sentAt()).isNotNull();
+		assertThat(List.of(sent.subject(), sent.textBody(), sent.htmlBody())).noneSatisfy(part -> assertThat(part).contains(code))
+				.allSatisfy(part -> assertThat(part).contains("removed after delivery: it held a one-time link or code"));
+		assertThat(mail(m -> m.dedupKey().equals("notice:" + address)).textBody()).as("a mail without a secret stays readable")
+				.isEqualTo("Nothing secret here");
+		mvc.perform(get("/admin/outbox").with(httpBasic("admin", "test-admin-password")))
+				.andExpect(content().string(org.hamcrest.Matchers.containsString(address)))
+				.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(code))));
+	}
+
+	@Test
+	void undeliveredSecretsStayReadableUntilTheRetentionThenAreRemovedAndNeverSent() throws Exception {
+		String old = "old-" + java.util.UUID.randomUUID() + "@example.edu";
+		String recent = "recent-" + java.util.UUID.randomUUID() + "@example.edu";
+		outbox.queue("claim:" + old, old, "Your badge", "Claim it: https://badges.example.edu/claim/OLDTOKEN", "<p>OLDTOKEN</p>",
+				OutgoingMail.Secret.BODY);
+		outbox.queue("claim:" + recent, recent, "Your badge", "Claim it: https://badges.example.edu/claim/NEWTOKEN",
+				"<p>NEWTOKEN</p>", OutgoingMail.Secret.BODY);
+		jdbc.sql("update mail_outbox set created_at = ? where recipient = ?")
+				.params(System.currentTimeMillis() - java.time.Duration.ofDays(8).toMillis(), old).update();
+
+		assertThat(delivery.purgeExpiredSecrets()).isEqualTo(1);
+		OutgoingMail expired = mail(m -> m.recipient().equals(old));
+		assertThat(expired.textBody()).doesNotContain("OLDTOKEN").contains("removed undelivered");
+		assertThat(expired.htmlBody()).doesNotContain("OLDTOKEN");
+		assertThat(expired.status()).as("never sent without its link").isEqualTo(OutgoingMail.Status.FAILED);
+		assertThat(expired.carriesSecret()).isFalse();
+		OutgoingMail waiting = mail(m -> m.recipient().equals(recent));
+		assertThat(waiting.textBody()).contains("NEWTOKEN");
+		assertThat(waiting.carriesSecret()).isTrue();
+		mvc.perform(get("/admin/outbox").with(httpBasic("admin", "test-admin-password")))
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("NEWTOKEN")))
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("holds a one-time link or code")))
+				.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("OLDTOKEN"))));
+		jdbc.sql("update mail_outbox set status = 'FAILED' where recipient = ?").param(recent).update(); // not for the other tests
 	}
 }

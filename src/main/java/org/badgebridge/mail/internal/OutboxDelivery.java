@@ -26,7 +26,9 @@ import org.badgebridge.mail.Outbox;
 /**
  * Delivers due outbox mails through SMTP, when SMTP is configured. A failure is retried with exponential
  * backoff (1, 2, 4 ... minutes, at most an hour apart) up to {@code max-attempts}; an address the server
- * refuses for good fails at once. Each mail is marked as it goes, so nothing is sent twice by this job.
+ * refuses for good fails at once. Each mail is marked as it goes, so nothing is sent twice by this job. A mail holding a
+ * one-time link or code loses it once delivered; undelivered it is given up after {@code unsent-secret-retention}
+ * (without SMTP, the embedded default, the developer can open it on the admin page until then).
  */
 @Component
 public class OutboxDelivery {
@@ -45,18 +47,37 @@ public class OutboxDelivery {
 
 	private final Duration baseBackoff;
 
+	private final Duration secretRetention;
+
 	static final int BATCH = 200;
 
 	public OutboxDelivery(Outbox outbox, ObjectProvider<JavaMailSender> sender, Clock clock,
 			@Value("${badgebridge.mail.from:BadgeBridge <no-reply@badgebridge.local>}") String from,
 			@Value("${badgebridge.mail.max-attempts:8}") int maxAttempts,
-			@Value("${badgebridge.mail.base-backoff:1m}") Duration baseBackoff) {
+			@Value("${badgebridge.mail.base-backoff:1m}") Duration baseBackoff,
+			@Value("${badgebridge.mail.unsent-secret-retention:7d}") Duration secretRetention) {
 		this.outbox = outbox;
 		this.sender = sender;
 		this.clock = clock;
 		this.from = from;
 		this.maxAttempts = maxAttempts;
 		this.baseBackoff = baseBackoff;
+		this.secretRetention = secretRetention;
+	}
+
+	/** How long an undelivered mail may keep its one-time link or code. */
+	public Duration secretRetention() {
+		return secretRetention;
+	}
+
+	/** Removes the secrets of mails undelivered for longer than the retention (and gives them up); returns how many. */
+	public int purgeExpiredSecrets() {
+		int purged = outbox.purgeUndeliveredSecrets(clock.millis() - secretRetention.toMillis());
+		if (purged > 0) {
+			log.info("{} undelivered mail(s) with a one-time link or code were older than {}: their secret was removed", purged,
+					secretRetention);
+		}
+		return purged;
 	}
 
 	public boolean smtpConfigured() {

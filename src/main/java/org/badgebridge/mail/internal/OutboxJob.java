@@ -16,6 +16,7 @@ public class OutboxJob extends QuartzJobBean {
 
 	@Override
 	protected void executeInternal(JobExecutionContext context) {
+		delivery.purgeExpiredSecrets();
 		delivery.deliverDue();
 	}
 }

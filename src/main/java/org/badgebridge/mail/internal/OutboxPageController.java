@@ -8,7 +8,7 @@ import org.badgebridge.web.Admin;
 
 import org.badgebridge.mail.Outbox;
 
-/** The admin's view of the outbox: every mail, its state, and its text (where no SMTP is configured). */
+/** The admin's view of the outbox: every mail, its state, and its text (secrets only until delivered). */
 @Controller
 class OutboxPageController {
 
@@ -25,6 +25,8 @@ class OutboxPageController {
 	String outbox(Admin admin, Model model) {
 		model.addAttribute("mails", outbox.recent(200));
 		model.addAttribute("smtp", delivery.smtpConfigured());
+		java.time.Duration retention = delivery.secretRetention();
+		model.addAttribute("retention", retention.toDays() > 0 ? retention.toDays() + " day(s)" : retention.toString());
 		return "mail/outbox";
 	}
 }
