@@ -40,7 +40,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * "Verify a badge" under attack: a small credential whose blank nodes all link to each other (exponential to
  * canonicalise) is stopped by the bounds and reported as not checked, while our own credentials still verify;
  * the verdict is VALID only after a signature verified (fail closed); and each address may check a limited
- * number of badges per minute.
+ * number of badges per minute. A deeply nested SVG is refused with a reason.
  */
 @SpringBootTest(properties = "badgebridge.verify.rate-limit-per-minute=3")
 @AutoConfigureMockMvc
@@ -135,6 +135,16 @@ class VerifierBoundsIntegrationTest {
 
 		String unsigned = ours.json().replaceFirst(",?\"proof\":\\{[^}]*\\}", "");
 		assertThat(verifier.verifyText(unsigned, null).verdict()).as("no proof at all: not valid").isEqualTo(Verdict.INVALID);
+	}
+
+	@Test
+	void aDeeplyNestedSvgIsRefusedWithAReasonNotAStackOverflow() {
+		int levels = 150_000;
+		String deep = "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:openbadges=\"http://openbadges.org\">" + "<g>".repeat(levels)
+				+ "</g>".repeat(levels) + "<openbadges:assertion verify=\"https://other.example/a/1\"/></svg>";
+		BadgeVerifier.Report report = verifier.verifyFile(deep.getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
+		assertThat(report.verdict()).isEqualTo(Verdict.UNKNOWN);
+		assertThat(report.summary()).contains("more than 64 levels deep");
 	}
 
 	@Test
