@@ -1,13 +1,9 @@
 package org.badgebridge.verification;
 
-import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
-import java.security.interfaces.EdECPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,9 +18,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 import org.badgebridge.credential.CredentialFixtures;
-import org.badgebridge.credential.CredentialKeys;
 import org.badgebridge.credential.DataIntegrity;
-import org.badgebridge.credential.JsonLdContexts;
 import org.badgebridge.credential.Multikeys;
 import org.badgebridge.credential.OpenBadges3;
 import org.badgebridge.support.Csrf;
@@ -32,8 +26,8 @@ import org.badgebridge.verification.internal.BadgeVerifier;
 import org.badgebridge.verification.internal.BadgeVerifier.Verdict;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
@@ -75,23 +69,16 @@ class VerifierBoundsIntegrationTest {
 			}
 			nodes.add(Map.of("@id", "_:n" + i, "https://e.x/k", links));
 		}
-		Map<String, Object> c = new LinkedHashMap<>();
-		c.put("@context", List.of(JsonLdContexts.VC2_CONTEXT, JsonLdContexts.OB3_CONTEXT));
-		c.put("id", "urn:uuid:3f0c3a2e-1f7b-4a55-9a53-0b8d1e6a0c99");
-		c.put("type", List.of("VerifiableCredential", "OpenBadgeCredential"));
-		c.put("issuer", Map.of("id", did, "type", List.of("Profile"), "name", "Poison University"));
-		c.put("validFrom", "2025-01-01T00:00:00Z");
-		c.put("credentialSubject", Map.of("id", "urn:uuid:5d1f0a2e-1f7b-4a55-9a53-0b8d1e6a0c98", "type", List.of("AchievementSubject"),
-				"achievement", Map.of("id", "https://other.example/achievements/9", "type", List.of("Achievement"), "name", "Knots",
-						"description", "Knots", "criteria", Map.of("narrative", "Tied")),
+		return OtherIssuers.credential(did, "Poison University", Map.of("id", "urn:uuid:5d1f0a2e-1f7b-4a55-9a53-0b8d1e6a0c98", "type",
+				List.of("AchievementSubject"), "achievement", Map.of("id", "https://other.example/achievements/9", "type",
+						List.of("Achievement"), "name", "Knots", "description", "Knots", "criteria", Map.of("narrative", "Tied")),
 				"https://e.x/n", nodes));
-		return c;
 	}
 
 	@Test
 	void aCredentialOfInterlinkedBlankNodesCannotBeCheckedWhileOursStillVerify() throws Exception {
-		byte[] encoded = ((EdECPublicKey) KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic()).getEncoded();
-		String did = "did:key:" + Multikeys.ed25519PublicKey(Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length));
+		OtherIssuers.Issuer other = OtherIssuers.didKey();
+		String did = other.did();
 		Map<String, Object> credential = poison(did);
 		byte[] signature = new byte[64];
 		new SecureRandom().nextBytes(signature);
@@ -110,9 +97,8 @@ class VerifierBoundsIntegrationTest {
 		assertThat(took).as("a guard only: the step bound stops it long before").isLessThan(Duration.ofSeconds(2));
 
 		// our own signing is bounded the same way
-		byte[] seed = new byte[32];
-		assertThatThrownBy(() -> integrity.sign(JSONObjectUtils.toJSONString(poison(did)), new CredentialKeys.Ed25519Key("k", new byte[32], seed),
-				Instant.parse("2025-01-01T00:00:00Z"))).isInstanceOf(DataIntegrity.SigningFailed.class).hasMessageContaining("too complex");
+		assertThatThrownBy(() -> integrity.sign(JSONObjectUtils.toJSONString(poison(did)), other.key(), Instant.parse("2025-01-01T00:00:00Z")))
+				.isInstanceOf(DataIntegrity.SigningFailed.class).hasMessageContaining("too complex");
 
 		OpenBadges3.Issued ours = ob3.issue(fixtures.claimedMicroCredential("bounded@example.edu").award().id());
 		BadgeVerifier.Report genuine = verifier.verifyText(ours.json(), null);
@@ -138,10 +124,10 @@ class VerifierBoundsIntegrationTest {
 	}
 
 	@Test
-	void aDeeplyNestedSvgIsRefusedWithAReasonNotAStackOverflow() {
+	void aDeeplyNestedSvgIsRefusedWithAReasonNotAStackOverflow() throws Exception {
 		int levels = 150_000;
-		String deep = "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:openbadges=\"http://openbadges.org\">" + "<g>".repeat(levels)
-				+ "</g>".repeat(levels) + "<openbadges:assertion verify=\"https://other.example/a/1\"/></svg>";
+		String deep = "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:openbadges=\"https://purl.imsglobal.org/ob/v3p0\">"
+				+ "<openbadges:credential>" + "<g>".repeat(levels) + "</g>".repeat(levels) + "</openbadges:credential></svg>";
 		BadgeVerifier.Report report = verifier.verifyFile(deep.getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
 		assertThat(report.verdict()).isEqualTo(Verdict.UNKNOWN);
 		assertThat(report.summary()).contains("more than 64 levels deep");
