@@ -8,14 +8,10 @@ import java.time.Clock;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.Transformer;
 import javax.xml.transform.TransformerFactory;
@@ -24,17 +20,14 @@ import javax.xml.transform.stream.StreamResult;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NamedNodeMap;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 
 /**
  * Badge images: PNG (checked by its signature and header, dimensions bounded before anything is decoded) or
- * SVG (parsed without DTDs or external entities, then reduced to a whitelist of drawing elements and
- * attributes: no scripts, event handlers, foreign objects or external references). At most 2 MB; a refused
+ * SVG (parsed by {@link SvgDocuments}: no DTDs or entities, at most 64 levels deep; then reduced by {@code SvgCleaner}
+ * to a whitelist of drawing elements and attributes: no scripts, event handlers, foreign objects, processing
+ * instructions or references outside the image). At most 2 MB; a refused
  * upload stores nothing.
  */
 @Service
@@ -45,19 +38,6 @@ public class BadgeImages {
 	static final int MAX_SIDE = 2048;
 
 	private static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
-
-	private static final Set<String> SVG_ELEMENTS = Set.of("svg", "g", "defs", "title", "desc", "path", "rect", "circle",
-			"ellipse", "line", "polyline", "polygon", "text", "tspan", "lineargradient", "radialgradient", "stop", "clippath",
-			"mask", "use", "symbol", "pattern", "filter", "fegaussianblur", "feoffset", "feblend", "fecolormatrix", "femerge",
-			"femergenode", "metadata", "image");
-
-	private static final Set<String> SVG_ATTRIBUTES = Set.of("id", "class", "d", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy",
-			"r", "rx", "ry", "width", "height", "points", "viewbox", "fill", "fill-opacity", "fill-rule", "stroke", "stroke-width",
-			"stroke-opacity", "stroke-linecap", "stroke-linejoin", "stroke-dasharray", "opacity", "transform", "offset",
-			"stop-color", "stop-opacity", "gradientunits", "gradienttransform", "font-family", "font-size", "font-weight",
-			"text-anchor", "dominant-baseline", "clip-path", "mask", "filter", "stddeviation", "dx", "dy", "in", "in2", "mode",
-			"values", "type", "result", "preserveaspectratio", "version", "xmlns", "href", "xlink:href", "xmlns:xlink",
-			"letter-spacing", "style");
 
 	public record Image(String contentType, byte[] bytes, Integer width, Integer height) {
 	}
@@ -158,26 +138,16 @@ public class BadgeImages {
 	private static Image svg(byte[] upload) {
 		Document doc;
 		try {
-			DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-			factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-			factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-			factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-			factory.setXIncludeAware(false);
-			factory.setExpandEntityReferences(false);
-			factory.setNamespaceAware(false);
-			DocumentBuilder builder = factory.newDocumentBuilder();
-			builder.setErrorHandler(null);
-			doc = builder.parse(new ByteArrayInputStream(upload));
+			doc = SvgDocuments.parse(upload, false);
 		}
-		catch (Exception ex) {
-			throw new InvalidBadgeException("The SVG image is not well-formed XML, or uses a DOCTYPE or entities, which are refused.");
+		catch (SvgDocuments.Refused ex) {
+			throw new InvalidBadgeException(ex.getMessage());
 		}
 		Element root = doc.getDocumentElement();
 		if (!"svg".equalsIgnoreCase(root.getTagName())) {
 			throw new InvalidBadgeException("The file is XML but not an SVG image.");
 		}
-		clean(root);
+		SvgCleaner.clean(doc);
 		try {
 			Transformer t = TransformerFactory.newInstance().newTransformer();
 			t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
@@ -187,39 +157,6 @@ public class BadgeImages {
 		}
 		catch (Exception ex) {
 			throw new InvalidBadgeException("The SVG image could not be written back.");
-		}
-	}
-
-	private static void clean(Element element) {
-		NamedNodeMap attributes = element.getAttributes();
-		for (int i = attributes.getLength() - 1; i >= 0; i--) {
-			Attr a = (Attr) attributes.item(i);
-			String name = a.getName().toLowerCase(Locale.ROOT);
-			String value = a.getValue().trim().toLowerCase(Locale.ROOT);
-			boolean reference = name.equals("href") || name.endsWith(":href");
-			boolean safe = SVG_ATTRIBUTES.contains(name) && !name.startsWith("on")
-					&& !(reference && !(value.startsWith("#") || value.startsWith("data:image/png;base64,")))
-					&& !(name.equals("style") && (value.contains("url(") || value.contains("expression") || value.contains("@import")))
-					&& !value.startsWith("javascript:");
-			if (!safe) {
-				element.removeAttributeNode(a);
-			}
-		}
-		NodeList children = element.getChildNodes();
-		for (int i = children.getLength() - 1; i >= 0; i--) {
-			Node child = children.item(i);
-			if (child.getNodeType() == Node.ELEMENT_NODE) {
-				Element e = (Element) child;
-				if (SVG_ELEMENTS.contains(e.getTagName().toLowerCase(Locale.ROOT))) {
-					clean(e);
-				}
-				else {
-					element.removeChild(e); // script, foreignObject, style, iframe, animate ... and anything unknown
-				}
-			}
-			else if (child.getNodeType() == Node.PROCESSING_INSTRUCTION_NODE) {
-				element.removeChild(child);
-			}
 		}
 	}
 

@@ -1,7 +1,6 @@
 package org.badgebridge.credential;
 
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -16,12 +15,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 
-import com.apicatalog.jsonld.JsonLd;
 import com.apicatalog.jsonld.JsonLdError;
-import com.apicatalog.jsonld.document.JsonDocument;
-import com.apicatalog.rdf.api.RdfConsumerException;
-import com.apicatalog.rdf.canon.RdfCanon;
-import com.apicatalog.rdf.nquads.NQuadsWriter;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -73,10 +67,29 @@ public class DataIntegrity {
 		}
 	}
 
+	/** The proof may be fine, but it cannot be checked here: nothing can be said about who signed the document. */
+	public static class Uncheckable extends ProofInvalid {
+
+		public Uncheckable(String message) {
+			super(message);
+		}
+	}
+
 	/** The proof may be fine, but its key cannot be resolved without fetching it. */
-	public static class KeyUnresolvable extends ProofInvalid {
+	public static class KeyUnresolvable extends Uncheckable {
 
 		public KeyUnresolvable(String message) {
+			super(message);
+		}
+	}
+
+	/**
+	 * The document is beyond the bounds of canonicalisation ({@link CanonicalForm}): it could not be checked, which
+	 * says nothing about whether it was signed.
+	 */
+	public static class TooComplex extends Uncheckable {
+
+		public TooComplex(String message) {
 			super(message);
 		}
 	}
@@ -100,17 +113,34 @@ public class DataIntegrity {
 		catch (JsonLdError ex) {
 			throw new SigningFailed("Could not sign: the document is not valid JSON-LD: " + ex.getMessage(), ex);
 		}
+		catch (CanonicalForm.TooComplex ex) {
+			throw new SigningFailed("Could not sign: the document is too complex to canonicalise: " + ex.getMessage(), ex);
+		}
 	}
 
 	/**
 	 * Checks the {@code eddsa-rdfc-2022} proof of a document, resolving the key offline ({@code did:key}, or our
-	 * own {@code did:web}) and requiring that it belongs to the document's issuer.
+	 * own {@code did:web}) and requiring that it belongs to the document's issuer. Cheap checks come first (size,
+	 * depth, known contexts, the proof's shape, a key that resolves); canonicalisation runs within the bounds of
+	 * {@link CanonicalForm}.
+	 *
+	 * @throws TooComplex when the document is beyond those bounds: it could not be checked
 	 */
 	public void verify(JsonObject document) throws ProofInvalid {
+		try {
+			CanonicalForm.checkShape(document);
+		}
+		catch (CanonicalForm.TooComplex ex) {
+			throw tooComplex(ex);
+		}
+		String unknownContext = loader.unknownContext(document.get("@context"));
+		if (unknownContext != null) {
+			throw new ProofInvalid("It uses the JSON-LD context " + unknownContext + ", which this tool does not know (contexts are never fetched).");
+		}
 		JsonValue proofValue = document.get("proof");
 		if (proofValue instanceof jakarta.json.JsonArray array) {
 			if (array.size() != 1) {
-				throw new ProofInvalid("It carries " + array.size() + " proofs; only a single proof can be checked here.");
+				throw new Uncheckable("It carries " + array.size() + " proofs; only a single proof can be checked here.");
 			}
 			proofValue = array.get(0);
 		}
@@ -118,7 +148,7 @@ public class DataIntegrity {
 			throw new ProofInvalid("It carries no embedded proof (Data Integrity).");
 		}
 		if (!"DataIntegrityProof".equals(string(proof, "type")) || !CRYPTOSUITE.equals(string(proof, "cryptosuite"))) {
-			throw new ProofInvalid("Its proof is of a kind this tool cannot check (" + string(proof, "type") + " "
+			throw new Uncheckable("Its proof is of a kind this tool cannot check (" + string(proof, "type") + " "
 					+ string(proof, "cryptosuite") + "); it checks DataIntegrityProof with eddsa-rdfc-2022.");
 		}
 		if (!"assertionMethod".equals(string(proof, "proofPurpose"))) {
@@ -154,6 +184,13 @@ public class DataIntegrity {
 		catch (JsonLdError ex) {
 			throw new ProofInvalid("It cannot be read as JSON-LD: " + ex.getMessage());
 		}
+		catch (CanonicalForm.TooComplex ex) {
+			throw tooComplex(ex);
+		}
+	}
+
+	private static TooComplex tooComplex(CanonicalForm.TooComplex ex) {
+		return new TooComplex("It could not be checked: it is too complex (" + ex.getMessage() + "). Credentials are far simpler.");
 	}
 
 	/** The issuer id of a credential: {@code issuer} as a string or {@code issuer.id}. */
@@ -191,18 +228,9 @@ public class DataIntegrity {
 		return both;
 	}
 
-	/** RDFC-1.0 canonical N-Quads of a JSON-LD document. */
+	/** RDFC-1.0 canonical N-Quads of a JSON-LD document, within the bounds of {@link CanonicalForm}. */
 	String canonical(JsonObject document) throws JsonLdError {
-		RdfCanon canon = RdfCanon.create("SHA-256");
-		JsonLd.toRdf(JsonDocument.of(document)).loader(loader).provide(canon);
-		StringWriter out = new StringWriter();
-		try {
-			canon.provide(new NQuadsWriter(out));
-		}
-		catch (RdfConsumerException ex) {
-			throw new IllegalStateException(ex);
-		}
-		return out.toString();
+		return CanonicalForm.of(document, loader);
 	}
 
 	private static byte[] sha256(String text) {

@@ -104,9 +104,26 @@ public class JsonLdContexts implements DocumentLoader {
 		}
 	}
 
+	private String key(String url) {
+		return "https://w3id.org/openbadges/v2/".equals(url) ? OpenBadges2.CONTEXT : url;
+	}
+
+	/** The first context of a document's {@code @context} (string or array) that is not bundled, or null. */
+	public String unknownContext(jakarta.json.JsonValue context) {
+		java.util.List<jakarta.json.JsonValue> entries = context instanceof jakarta.json.JsonArray array ? array
+				: context == null ? java.util.List.of() : java.util.List.of(context);
+		for (jakarta.json.JsonValue entry : entries) {
+			if (entry instanceof jakarta.json.JsonString s && !settings.contextUrl().equals(key(s.getString()))
+					&& !bundled.containsKey(key(s.getString()))) {
+				return s.getString();
+			}
+		}
+		return null;
+	}
+
 	@Override
 	public Document loadDocument(URI url, DocumentLoaderOptions options) throws JsonLdError {
-		String key = "https://w3id.org/openbadges/v2/".equals(url.toString()) ? OpenBadges2.CONTEXT : url.toString();
+		String key = key(url.toString());
 		boolean ours = key.equals(settings.contextUrl());
 		if (!ours && !bundled.containsKey(key)) {
 			throw new JsonLdError(JsonLdErrorCode.LOADING_DOCUMENT_FAILED,

@@ -52,35 +52,14 @@ public final class SvgBaking {
 	public static final String OB3_NAMESPACE = "https://purl.imsglobal.org/ob/v3p0";
 
 	/**
-	 * Reads a baked SVG someone uploaded, with an XML parser that refuses DTDs and external entities (an SVG
-	 * declaring them is refused: XXE and billion-laughs). Scripts are irrelevant: the SVG is never rendered.
+	 * Reads a baked SVG someone uploaded with {@link org.badgebridge.badge.SvgDocuments}: an SVG declaring a DTD or
+	 * entities (XXE, billion laughs) or nesting more than 64 levels is refused. Scripts are irrelevant: the SVG is
+	 * never rendered.
 	 *
 	 * @throws IllegalArgumentException naming what is wrong with the file
 	 */
 	public static Optional<Baked> readUploaded(byte[] svg) {
-		org.w3c.dom.Document doc;
-		try {
-			javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
-			factory.setNamespaceAware(true);
-			factory.setFeature(javax.xml.XMLConstants.FEATURE_SECURE_PROCESSING, true);
-			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-			factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-			factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-			factory.setXIncludeAware(false);
-			factory.setExpandEntityReferences(false);
-			javax.xml.parsers.DocumentBuilder builder = factory.newDocumentBuilder();
-			builder.setErrorHandler(null);
-			doc = builder.parse(new java.io.ByteArrayInputStream(svg));
-		}
-		catch (org.xml.sax.SAXException ex) {
-			String message = ex.getMessage() == null ? "" : ex.getMessage();
-			throw new IllegalArgumentException(message.contains("DOCTYPE")
-					? "The SVG declares a DTD or entities, which this tool refuses (they can read files or expand without end)."
-					: "The file is not well-formed XML/SVG.");
-		}
-		catch (javax.xml.parsers.ParserConfigurationException | java.io.IOException ex) {
-			throw new IllegalArgumentException("The SVG could not be read.");
-		}
+		org.w3c.dom.Document doc = org.badgebridge.badge.SvgDocuments.parse(svg, true); // its Refused is an IllegalArgumentException
 		if (!"svg".equals(doc.getDocumentElement().getLocalName())) {
 			throw new IllegalArgumentException("The file is XML but not an SVG image.");
 		}

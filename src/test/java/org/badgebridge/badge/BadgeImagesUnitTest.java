@@ -86,4 +86,51 @@ class BadgeImagesUnitTest {
 		assertThatThrownBy(() -> BadgeImages.validate("<svg><unclosed></svg>".getBytes(StandardCharsets.UTF_8)))
 				.hasMessageContaining("not well-formed");
 	}
+
+	static String clean(String svg) {
+		return new String(BadgeImages.validate(svg.getBytes(StandardCharsets.UTF_8)).bytes(), StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void aDeeplyNestedSvgIsRefusedWithAReasonNotAStackOverflow() {
+		int levels = 150_000;
+		String deep = "<svg xmlns=\"http://www.w3.org/2000/svg\">" + "<g>".repeat(levels) + "</g>".repeat(levels) + "</svg>";
+		assertThat(deep.length()).isLessThan(BadgeImages.MAX_BYTES);
+		assertThatThrownBy(() -> BadgeImages.validate(deep.getBytes(StandardCharsets.UTF_8))).isInstanceOf(InvalidBadgeException.class)
+				.hasMessageContaining("more than 64 levels deep");
+		String fine = "<svg xmlns=\"http://www.w3.org/2000/svg\">" + "<g>".repeat(60) + "<circle r=\"1\"/>" + "</g>".repeat(60) + "</svg>";
+		assertThat(clean(fine)).contains("<circle");
+	}
+
+	@Test
+	void processingInstructionsAnywhereAreDropped() {
+		String svg = """
+				<?xml version="1.0"?>
+				<?xml-stylesheet type="text/css" href="https://evil.example/x.css"?>
+				<!-- before -->
+				<svg xmlns="http://www.w3.org/2000/svg"><?xml-stylesheet href="https://evil.example/y.css"?><circle r="1"/></svg>
+				<?xml-stylesheet href="https://evil.example/z.css"?>""";
+		assertThat(clean(svg)).contains("<circle").doesNotContain("stylesheet", "evil.example", "before");
+	}
+
+	@Test
+	void cssEscapesAndUrlsInAnyAttributeCannotReachOutside() {
+		String svg = """
+				<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10">
+				  <defs><linearGradient id="g1"><stop offset="0" stop-color="gold"/></linearGradient></defs>
+				  <rect id="escaped" width="1" height="1" style="fill:u\\72l(https://evil.example/a)"/>
+				  <rect id="escaped2" width="1" height="1" style="fill:\\75 \\72 \\6c (https://evil.example/b)"/>
+				  <rect id="commented" width="1" height="1" style="fill:url/**/(https://evil.example/c)"/>
+				  <rect id="fill" width="1" height="1" fill="url(https://evil.example/d#x)"/>
+				  <rect id="mask" width="1" height="1" mask="url('//evil.example/e#m')"/>
+				  <rect id="filter" width="1" height="1" filter="u\\rl(http://evil.example/f#f)"/>
+				  <rect id="clip" width="1" height="1" clip-path="url(data:image/svg+xml;base64,PHN2Zz4=)"/>
+				  <rect id="stroke" width="1" height="1" stroke="java&#x09;script:alert(1)"/>
+				  <rect id="local" width="1" height="1" fill="url(#g1)" style="stroke:url('#g1')"/>
+				</svg>""";
+		String clean = clean(svg);
+		assertThat(clean).doesNotContain("evil.example", "data:", "script", "\\72", "\\75");
+		assertThat(clean).contains("id=\"escaped\"", "id=\"fill\"", "id=\"mask\"", "id=\"filter\"", "id=\"clip\"", "id=\"stroke\"")
+				.contains("fill=\"url(#g1)\"", "style=\"stroke:url('#g1')\"");
+	}
 }

@@ -3,11 +3,8 @@ package org.badgebridge.verification;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.EdECPublicKey;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
@@ -32,10 +29,7 @@ import org.badgebridge.award.Awards;
 import org.badgebridge.credential.BadgePngs;
 import org.badgebridge.credential.CredentialDownloads;
 import org.badgebridge.credential.CredentialFixtures;
-import org.badgebridge.credential.CredentialKeys;
 import org.badgebridge.credential.DataIntegrity;
-import org.badgebridge.credential.JsonLdContexts;
-import org.badgebridge.credential.Multikeys;
 import org.badgebridge.credential.OpenBadges2;
 import org.badgebridge.credential.OpenBadges3;
 import org.badgebridge.credential.PngBaking;
@@ -157,26 +151,14 @@ class BadgeVerifierIntegrationTest {
 
 	/** A credential of another issuer, signed with its own did:key. */
 	String foreignCredential(Instant validUntil) throws Exception {
-		java.security.KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-		byte[] encodedPublic = ((EdECPublicKey) pair.getPublic()).getEncoded(); // X.509: the raw key is the last 32 bytes
-		byte[] pub = Arrays.copyOfRange(encodedPublic, encodedPublic.length - 32, encodedPublic.length);
-		byte[] encodedPrivate = pair.getPrivate().getEncoded(); // PKCS#8: the seed is the last 32 bytes
-		byte[] seed = Arrays.copyOfRange(encodedPrivate, encodedPrivate.length - 32, encodedPrivate.length);
-		CredentialKeys.Ed25519Key key = new CredentialKeys.Ed25519Key("other", pub, seed);
-		String did = "did:key:" + Multikeys.ed25519PublicKey(pub);
-		Map<String, Object> c = new LinkedHashMap<>();
-		c.put("@context", List.of(JsonLdContexts.VC2_CONTEXT, JsonLdContexts.OB3_CONTEXT));
-		c.put("id", "urn:uuid:3f0c3a2e-1f7b-4a55-9a53-0b8d1e6a0c11");
-		c.put("type", List.of("VerifiableCredential", "OpenBadgeCredential"));
-		c.put("issuer", Map.of("id", did, "type", List.of("Profile"), "name", "Other University"));
-		c.put("validFrom", "2025-01-01T00:00:00Z");
+		OtherIssuers.Issuer other = OtherIssuers.didKey();
+		Map<String, Object> c = OtherIssuers.credential(other.did(), "Other University", Map.of("id", "urn:uuid:5d1f0a2e-1f7b-4a55-9a53-0b8d1e6a0c12",
+				"type", List.of("AchievementSubject"), "achievement", Map.of("id", "https://other.example/achievements/1", "type",
+						List.of("Achievement"), "name", "Welding", "description", "Welds", "criteria", Map.of("narrative", "Welded"))));
 		if (validUntil != null) {
 			c.put("validUntil", validUntil.toString());
 		}
-		c.put("credentialSubject", Map.of("id", "urn:uuid:5d1f0a2e-1f7b-4a55-9a53-0b8d1e6a0c12", "type", List.of("AchievementSubject"),
-				"achievement", Map.of("id", "https://other.example/achievements/1", "type", List.of("Achievement"), "name", "Welding",
-						"description", "Welds", "criteria", Map.of("narrative", "Welded"))));
-		return integrity.sign(JSONObjectUtils.toJSONString(c), key, Instant.parse("2025-01-01T00:00:00Z")).toString();
+		return integrity.sign(JSONObjectUtils.toJSONString(c), other.key(), Instant.parse("2025-01-01T00:00:00Z")).toString();
 	}
 
 	@Test

@@ -183,13 +183,18 @@ public class BadgeVerifier {
 				}
 				else {
 					integrity.verify(doc);
-					f.ok("Signature", "Valid Data Integrity proof (eddsa-rdfc-2022) by the issuer's key.");
+					f.verified("Signature", "Valid Data Integrity proof (eddsa-rdfc-2022) by the issuer's key.");
 				}
 			}
-			catch (DataIntegrity.KeyUnresolvable ex) {
+			catch (DataIntegrity.TooComplex ex) {
+				return unknown(ex.getMessage()); // nothing else is worth checking on such a document
+			}
+			catch (DataIntegrity.Uncheckable ex) {
 				f.skipped("Signature", ex.getMessage());
 				f.status = Verdict.UNKNOWN;
-				f.statusWords = "Unknown: the issuer's key could not be resolved offline, so nothing can be said about who signed it.";
+				f.statusWords = ex instanceof DataIntegrity.KeyUnresolvable
+						? "Unknown: the issuer's key could not be resolved offline, so nothing can be said about who signed it."
+						: "Could not be checked: " + ex.getMessage();
 			}
 			catch (DataIntegrity.ProofInvalid ex) {
 				f.fail("Signature", ex.getMessage());

@@ -3,6 +3,7 @@ package org.badgebridge.verification.internal;
 import java.io.IOException;
 import java.io.InputStream;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,16 +16,20 @@ import org.badgebridge.web.PublicEndpoint;
 
 /**
  * "Verify a badge": the public page where employers upload or paste what a candidate showed them. Files above the
- * servlet's multipart limit are refused before this controller (413, explained by the error page).
+ * servlet's multipart limit are refused before this controller (413, explained by the error page). Checks are limited
+ * per client address and minute ({@code badgebridge.verify.rate-limit-per-minute}): 429 with a page saying when to try again.
  */
 @Controller
-@PublicEndpoint("'verify a badge' for employers: anyone may check a badge; uploads bounded, links fetched under SSRF rules")
+@PublicEndpoint("'verify a badge' for employers: anyone may check a badge; rate-limited per address, uploads bounded, links fetched under SSRF rules")
 class CheckBadgeController {
 
 	private final BadgeVerifier verifier;
 
-	CheckBadgeController(BadgeVerifier verifier) {
+	private final VerifyRateLimiter limiter;
+
+	CheckBadgeController(BadgeVerifier verifier, VerifyRateLimiter limiter) {
 		this.verifier = verifier;
+		this.limiter = limiter;
 	}
 
 	@GetMapping("/verify")
@@ -34,8 +39,18 @@ class CheckBadgeController {
 
 	@PostMapping("/verify")
 	String check(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String text,
-			@RequestParam(required = false) String email, Model model, HttpServletResponse response) throws IOException {
+			@RequestParam(required = false) String email, Model model, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
 		response.setHeader("Cache-Control", "no-store");
+		if (!limiter.tryAcquire(request.getRemoteAddr())) {
+			long seconds = limiter.secondsUntilNextWindow();
+			response.setStatus(429);
+			response.setHeader("Retry-After", Long.toString(seconds));
+			model.addAttribute("limited", "Your address has checked " + limiter.perMinute() + " badges within a minute, the most "
+					+ "allowed. Try again in " + seconds + " second" + (seconds == 1 ? "" : "s") + ".");
+			model.addAttribute("email", email);
+			return "verification/check";
+		}
 		BadgeVerifier.Report report;
 		if (file != null && !file.isEmpty()) {
 			report = verifier.verifyFile(readAtMost(file), email);

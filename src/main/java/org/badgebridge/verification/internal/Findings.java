@@ -24,9 +24,19 @@ final class Findings {
 
 	public String recipient;
 
+	/** The verdict once the badge proved authentic, unless a check failed; see {@link #report()}. */
 	public BadgeVerifier.Verdict status = BadgeVerifier.Verdict.VALID;
 
 	public String statusWords;
+
+	/** Whether a signature (or the issuer's hosted copy) was positively checked: without one nothing is valid. */
+	private boolean authentic;
+
+	/** A check that proved the badge comes from its issuer: a signature that verified, or the issuer's hosted copy. */
+	public void verified(String what, String detail) {
+		ok(what, detail);
+		authentic = true;
+	}
 
 	public void ok(String what, String detail) {
 		checks.add(new BadgeVerifier.Check(true, what, detail));
@@ -42,12 +52,16 @@ final class Findings {
 
 	public BadgeVerifier.Report report() {
 		boolean failed = checks.stream().anyMatch(c -> Boolean.FALSE.equals(c.ok()));
-		BadgeVerifier.Verdict verdict = failed ? BadgeVerifier.Verdict.INVALID : status;
+		// fail closed: VALID (or any verdict about the issuer's status) only after a positive signature check
+		BadgeVerifier.Verdict verdict = failed ? BadgeVerifier.Verdict.INVALID : authentic ? status : BadgeVerifier.Verdict.UNKNOWN;
+		String words = !authentic && !(status == BadgeVerifier.Verdict.UNKNOWN && statusWords != null)
+				? "Could not be checked: no signature of the issuer was verified, so nothing can be said about who issued it."
+				: statusWords;
 		String summary = switch (verdict) {
 			case INVALID -> "Not valid: " + checks.stream().filter(c -> Boolean.FALSE.equals(c.ok())).map(BadgeVerifier.Check::detail).findFirst().orElse("");
 			case VALID -> "Valid: " + (badgeName != null ? "\u201c" + badgeName + "\u201d " : "") + "issued by "
 					+ (issuerName != null ? issuerName : issuerId) + ", signature and status checked.";
-			default -> statusWords;
+			default -> words;
 		};
 		return new BadgeVerifier.Report(verdict, summary, format, List.copyOf(checks), badgeName, issuerName, issuerId, issuedOn, expires, recipient);
 	}

@@ -63,7 +63,7 @@ class HostedAssertions {
 			f.fail("Hosted copy", "The document at " + id + " has a different id (" + string(hosted, "id") + ").");
 			return f.report();
 		}
-		f.ok("Hosted copy", "The issuer's server still hosts this assertion at " + id + ".");
+		f.verified("Hosted copy", "The issuer's server still hosts this assertion at " + id + ".");
 		if (JsonValue.TRUE.equals(hosted.get("revoked"))) {
 			f.status = BadgeVerifier.Verdict.REVOKED;
 			f.statusWords = "Revoked: the issuer withdrew this badge" + (string(hosted, "revocationReason") != null

@@ -96,7 +96,7 @@ class JwtCredentials {
 		else {
 			try {
 				if (signed.verify(new RSASSAVerifier(key.get().toRSAKey()))) {
-					f.ok("Signature", "Valid JWT signature (" + alg + ") by this tool's key " + kid + ".");
+					f.verified("Signature", "Valid JWT signature (" + alg + ") by this tool's key " + kid + ".");
 				}
 				else {
 					f.fail("Signature", "The JWT signature does not match: it was changed after signing, or not signed with this key.");
