@@ -23,6 +23,7 @@ import org.badgebridge.badge.BadgeClass;
 import org.badgebridge.badge.Badges;
 import org.badgebridge.badge.Evaluation;
 import org.badgebridge.award.internal.AwardWriter;
+import org.badgebridge.award.internal.ScorePosts;
 import org.badgebridge.course.CourseData;
 
 /** Awards: evaluation of a course's learners, awarding exactly once, manual award and revocation. */
@@ -45,9 +46,12 @@ public class Awards {
 
 	private final Approvals approvals;
 
+	private final ScorePosts scorePosts;
+
 	public Awards(JdbcClient jdbc, Badges badges, CourseData courseData, ApplicationEventPublisher events, Clock clock,
-			AwardWriter writer, Approvals approvals) {
+			AwardWriter writer, Approvals approvals, ScorePosts scorePosts) {
 		this.writer = writer;
+		this.scorePosts = scorePosts;
 		this.approvals = approvals;
 		this.jdbc = jdbc;
 		this.badges = badges;
@@ -152,8 +156,12 @@ public class Awards {
 		if (award.revoked()) {
 			return award;
 		}
-		jdbc.sql("update award set revoked_at=?, revoked_by=?, revoke_reason=? where id=? and revoked_at is null")
-				.params(clock.millis(), teacher, reason, awardId).update();
+		long now = clock.millis();
+		if (jdbc.sql("update award set revoked_at=?, revoked_by=?, revoke_reason=? where id=? and revoked_at is null")
+				.params(now, teacher, reason, awardId).update() == 0) {
+			return find(awardId).orElseThrow(); // revoked by a concurrent request
+		}
+		scorePosts.record(awardId, ScorePosts.Change.REVOKED, now); // the gradebook shows no grade
 		log(awardId, award.badgeId(), award.userSub(), "REVOKED", teacher, reason);
 		events.publishEvent(new AwardRevoked(awardId, award.badgeId(), award.contextId(), award.userSub(), reason));
 		return find(awardId).orElseThrow();
@@ -197,8 +205,11 @@ public class Awards {
 		if (award.revoked()) {
 			throw new IllegalArgumentException("A revoked award cannot be suspended.");
 		}
-		jdbc.sql("update award set suspended_at=?, suspend_reason=? where id=? and suspended_at is null")
-				.params(clock.millis(), reason, awardId).update();
+		long now = clock.millis();
+		if (jdbc.sql("update award set suspended_at=?, suspend_reason=? where id=? and suspended_at is null and revoked_at is null")
+				.params(now, reason, awardId).update() == 1) {
+			scorePosts.record(awardId, ScorePosts.Change.SUSPENDED, now); // the gradebook shows no grade while suspended
+		}
 		log(awardId, award.badgeId(), award.userSub(), "SUSPENDED", teacher, reason);
 		return find(awardId).orElseThrow();
 	}
@@ -206,7 +217,10 @@ public class Awards {
 	@Transactional
 	public Award reinstate(String awardId, String teacher) {
 		Award award = find(awardId).orElseThrow(() -> new IllegalArgumentException("No award " + awardId));
-		jdbc.sql("update award set suspended_at=null, suspend_reason=null where id=?").param(awardId).update();
+		if (jdbc.sql("update award set suspended_at=null, suspend_reason=null where id=? and suspended_at is not null and revoked_at is null")
+				.param(awardId).update() == 1) {
+			scorePosts.record(awardId, ScorePosts.Change.REINSTATED, clock.millis()); // "earned" again
+		}
 		log(awardId, award.badgeId(), award.userSub(), "REINSTATED", teacher, null);
 		return find(awardId).orElseThrow();
 	}

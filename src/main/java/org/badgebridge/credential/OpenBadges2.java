@@ -145,8 +145,7 @@ public class OpenBadges2 {
 			o.put("evidence", List.of(Map.of("name", "Criteria met", "narrative", award.evidence())));
 		}
 		if (award.revoked()) {
-			o.put("revoked", true);
-			o.put("revocationReason", award.revokeReason());
+			o.put("revoked", true); // the reason is never public: the learner was told it by mail
 		}
 		return Optional.of(o);
 	}
@@ -169,7 +168,7 @@ public class OpenBadges2 {
 				long issuer = issuerOfBadge.computeIfAbsent(a.badgeId(), badgeId -> badges.find(badgeId)
 						.map(b -> b.issuerId() == null ? defaultIssuer : b.issuerId()).orElse(-1L));
 				if (issuer == i.id()) {
-					revoked.add(Map.of("id", assertionUrl(a.id()), "revocationReason", a.revokeReason() == null ? "" : a.revokeReason()));
+					revoked.add(Map.of("id", assertionUrl(a.id()))); // no reason: reasons are never public
 				}
 			}
 			o.put("revokedAssertions", revoked);

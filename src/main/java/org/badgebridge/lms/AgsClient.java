@@ -157,10 +157,12 @@ public class AgsClient {
 	}
 
 	/**
-	 * Publishes a score. A 409 (the platform has a newer score, e.g. a teacher's override) is not an error:
-	 * the platform keeps its newer data, as the specification wants.
+	 * Publishes a score and answers the platform's HTTP status. A 409 (the platform has a newer score, e.g. a
+	 * teacher's override) is not an error: the platform keeps its newer data, as the specification wants. A score
+	 * with a timestamp is sent with exactly that timestamp (the caller orders its scores by it), one without gets
+	 * a timestamp strictly later than every score this node published before.
 	 */
-	public void postScore(Registration registration, String lineItemUrl, Score score) {
+	public int postScore(Registration registration, String lineItemUrl, Score score) {
 		String url = serviceUrl(lineItemUrl, "scores");
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("userId", score.userId());
@@ -171,7 +173,7 @@ public class AgsClient {
 		if (score.comment() != null) {
 			body.put("comment", score.comment());
 		}
-		body.put("timestamp", nextTimestamp(score.timestamp()).toString());
+		body.put("timestamp", (score.timestamp() != null ? score.timestamp() : nextTimestamp(null)).toString());
 		body.put("activityProgress", score.activityProgress().name());
 		body.put("gradingProgress", score.gradingProgress().name());
 		LmsHttp.Response response = calls.call(registration, List.of(SCOPE_SCORE), "POST", url,
@@ -179,6 +181,7 @@ public class AgsClient {
 		if (response.status() / 100 != 2 && response.status() != 409) {
 			throw ServiceCalls.failed(registration, "POST", url, response);
 		}
+		return response.status();
 	}
 
 	/** {@code .../lineitem?type_id=1} + "scores" = {@code .../lineitem/scores?type_id=1}. */

@@ -18,4 +18,12 @@ public record Score(String userId, Double scoreGiven, Double scoreMaximum, Strin
 	public static Score earned(String userId, Instant timestamp) {
 		return new Score(userId, 1.0, 1.0, null, ActivityProgress.Completed, GradingProgress.FullyGraded, timestamp);
 	}
+
+	/**
+	 * No grade: no {@code scoreGiven} and not fully graded. Moodle then stores an empty grade, shows "-" and returns
+	 * the activity's completion to incomplete; a score of 0 would still count as "received a grade".
+	 */
+	public static Score cleared(String userId, Instant timestamp) {
+		return new Score(userId, null, null, null, ActivityProgress.Initialized, GradingProgress.NotReady, timestamp);
+	}
 }

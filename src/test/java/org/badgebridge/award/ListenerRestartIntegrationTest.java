@@ -1,5 +1,6 @@
 package org.badgebridge.award;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,6 +22,7 @@ import org.badgebridge.platform.RegistrationValues;
 import org.badgebridge.platform.Registrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A listener fails (the outbox table is unavailable), the application stops, the database recovers and the
@@ -29,11 +31,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ListenerRestartIntegrationTest {
 
+	static final Duration LIMIT = Duration.ofSeconds(90);
+
 	static ConfigurableApplicationContext start(String db) {
 		return new SpringApplicationBuilder(BadgeBridgeApplication.class).web(WebApplicationType.SERVLET).profiles("test")
 				.run("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:" + db
 						+ ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
-						"--badgebridge.events.resubmit-after=1s", "--badgebridge.events.resubmit-interval=1s",
+						"--badgebridge.events.stale-after=2s", "--badgebridge.events.resubmit-interval=1s",
 						"--badgebridge.mail.poll-interval=1h");
 	}
 
@@ -44,6 +48,10 @@ class ListenerRestartIntegrationTest {
 	static int incomplete(JdbcClient jdbc) {
 		return jdbc.sql("select count(*) from event_publication where completion_date is null and listener_id like '%ClaimListeners%'")
 				.query(Integer.class).single();
+	}
+
+	static long nextResubmission(JdbcClient jdbc) {
+		return jdbc.sql("select next_fire_time from qrtz_triggers where trigger_name='event-resubmission'").query(Long.class).single();
 	}
 
 	@Test
@@ -63,23 +71,20 @@ class ListenerRestartIntegrationTest {
 
 			jdbc.sql("alter table mail_outbox rename to mail_outbox_unavailable").update(); // the listener's table is gone
 			awardId = first.getBean(Awards.class).awardByHand(badge.id(), "5", "teacher:3", "By hand").orElseThrow().id();
-			for (int i = 0; i < 50 && jdbc.sql("select count(*) from event_publication where listener_id like '%ClaimListeners%'")
-					.query(Integer.class).single() == 0; i++) {
-				Thread.sleep(100);
-			}
-			Thread.sleep(1500); // the listener ran and failed (and the resubmission job failed again): still incomplete
+			// the listener ran and failed (and the resubmission job fails again): still incomplete
+			await().atMost(LIMIT).until(() -> jdbc.sql("select count(*) from event_publication where listener_id like '%ClaimListeners%'"
+					+ " and status='FAILED' and completion_attempts>=1").query(Integer.class).single() == 1);
 			assertThat(incomplete(jdbc)).isEqualTo(1);
 		} // the application stops with the publication incomplete
 
 		try (ConfigurableApplicationContext second = start(db)) {
 			JdbcClient jdbc = second.getBean(JdbcClient.class);
 			jdbc.sql("alter table mail_outbox_unavailable rename to mail_outbox").update(); // the database recovered
-			for (int i = 0; i < 150 && incomplete(jdbc) > 0; i++) {
-				Thread.sleep(200);
-			}
-			assertThat(incomplete(jdbc)).as("the resubmission job completed the publication").isZero();
+			await().atMost(LIMIT).until(() -> incomplete(jdbc) == 0);
 			assertThat(claimMails(jdbc, awardId)).isEqualTo(1);
-			Thread.sleep(2500); // more resubmission rounds: nothing is queued twice
+			// more resubmission rounds (the job's next fire time moves on twice): nothing is queued twice
+			long next = nextResubmission(jdbc);
+			await().atMost(LIMIT).until(() -> nextResubmission(jdbc) >= next + 2000);
 			assertThat(claimMails(jdbc, awardId)).isEqualTo(1);
 		}
 	}

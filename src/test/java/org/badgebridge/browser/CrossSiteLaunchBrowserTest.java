@@ -48,9 +48,7 @@ class CrossSiteLaunchBrowserTest extends DemoServerTest {
 	}
 
 	void awaitRegistration() throws InterruptedException {
-		for (int i = 0; i < 100 && registrations.byIssuer(demo).isEmpty(); i++) {
-			Thread.sleep(200);
-		}
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> !registrations.byIssuer(demo).isEmpty());
 		assertThat(registrations.byIssuer(demo)).as("demo LMS registered the tool").isNotEmpty();
 	}
 

@@ -21,6 +21,7 @@ import org.badgebridge.award.Awards;
 import org.badgebridge.claim.ClaimLinks;
 import org.badgebridge.verification.internal.BadgeVerifier;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.badgebridge.support.Csrf.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -183,10 +184,9 @@ class CredentialEndpointsIntegrationTest {
 	@Test
 	void claimPageHandsOutTheCredentialAndTheLearnerChoosesVisibility() throws Exception {
 		CredentialFixtures.Made made = fixtures.claimedMicroCredential("sue@example.edu");
-		for (int i = 0; i < 100 && jdbc.sql("select count(*) from mail_outbox where dedup_key=?").param("claim:" + made.award().id())
-				.query(Integer.class).single() == 0; i++) {
-			Thread.sleep(50); // the claim mail (and its link) is made after the award commits; ours must come later
-		}
+		// the claim mail (and its link) is made after the award commits; ours must come later
+		await().atMost(java.time.Duration.ofSeconds(60)).until(() -> jdbc.sql("select count(*) from mail_outbox where dedup_key=?")
+				.param("claim:" + made.award().id()).query(Integer.class).single() > 0);
 		String token = ClaimLinks.newToken();
 		claimLinks.store(made.award().id(), token, claimLinks.expiryFromNow());
 
@@ -224,17 +224,18 @@ class CredentialEndpointsIntegrationTest {
 		OpenBadges3.Issued issued = ob3.issue(made.award().id());
 		awards.revoke(made.award().id(), "teacher:3", "Plagiarism found");
 
-		assertThat(fetch("/verify/" + made.award().id()).getContentAsString()).contains("Revoked on", "Plagiarism found");
+		assertThat(fetch("/verify/" + made.award().id()).getContentAsString()).contains("Revoked on").doesNotContain("Plagiarism found");
 		MockHttpServletResponse unknown = fetch("/verify/00000000-0000-0000-0000-000000000000");
 		assertThat(unknown.getStatus()).isEqualTo(404);
 		assertThat(unknown.getContentAsString()).contains("Unknown: this tool has no record");
-		String assertion = mvc.perform(get("/ob2/assertions/" + made.award().id()).header("Accept", "application/ld+json")).andReturn()
-				.getResponse().getContentAsString();
-		assertThat(assertion).contains("\"revoked\":true", "Plagiarism found");
+		MockHttpServletResponse assertion = mvc.perform(get("/ob2/assertions/" + made.award().id()).header("Accept", "application/ld+json"))
+				.andReturn().getResponse();
+		assertThat(assertion.getStatus()).isEqualTo(410);
+		assertThat(assertion.getContentAsString()).contains("\"revoked\":true").doesNotContain("Plagiarism found");
 		String issuerPath = JSONObjectUtils.parse(mvc.perform(get("/ob2/badges/" + made.badge().id()).header("Accept", "application/ld+json"))
 				.andReturn().getResponse().getContentAsString()).get("issuer").toString().replace("http://localhost:8080", "");
 		assertThat(mvc.perform(get(issuerPath + "/revocations").header("Accept", "application/ld+json")).andReturn().getResponse()
-				.getContentAsString()).contains("/ob2/assertions/" + made.award().id(), "Plagiarism found");
+				.getContentAsString()).contains("/ob2/assertions/" + made.award().id()).doesNotContain("Plagiarism found");
 
 		Map<String, Object> entry = JSONObjectUtils.getJSONObjectArray(JSONObjectUtils.parse(issued.json()), "credentialStatus")[0];
 		int index = Integer.parseInt((String) entry.get("statusListIndex"));

@@ -71,14 +71,7 @@ class OpenBadges3IntegrationTest {
 
 	/** The claim listener mints the credential once; wait for it, so that it cannot mint after the test's changes. */
 	void awaitClaimListener(String awardId) {
-		for (int i = 0; i < 250 && ob3.find(awardId).isEmpty(); i++) {
-			try {
-				Thread.sleep(20);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> ob3.find(awardId).isPresent());
 		assertThat(ob3.find(awardId)).as("minted by the claim listener").isPresent();
 	}
 

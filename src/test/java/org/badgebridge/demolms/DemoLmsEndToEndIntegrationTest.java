@@ -46,14 +46,9 @@ class DemoLmsEndToEndIntegrationTest extends DemoServerTest {
 
 
 	Registration awaitRegistration() throws InterruptedException {
-		for (int i = 0; i < 100; i++) {
-			List<Registration> found = registrations.byIssuer(demo);
-			if (!found.isEmpty()) {
-				return found.get(0);
-			}
-			Thread.sleep(200);
-		}
-		throw new AssertionError("the demo LMS did not register the tool");
+		org.awaitility.Awaitility.await("the demo LMS registers the tool").atMost(java.time.Duration.ofSeconds(60))
+				.until(() -> !registrations.byIssuer(demo).isEmpty());
+		return registrations.byIssuer(demo).get(0);
 	}
 
 	@Test

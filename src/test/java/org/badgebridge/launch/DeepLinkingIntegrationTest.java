@@ -156,7 +156,8 @@ class DeepLinkingIntegrationTest {
 		}, "/lti/teach/badges/" + badgeId);
 		mvc.perform(get("/lti/teach/badges/" + badgeId).cookie(teacher)).andExpect(status().isOk())
 				.andExpect(content().string(containsString("id=\"teacher-view\"")))
-				.andExpect(content().string(containsString("Data Literacy")));
+				.andExpect(content().string(containsString("Data Literacy")))
+				.andExpect(content().string(containsString("LMS gradebook wins")));
 		Cookie learner = launch("student1", c -> c.put(LTI + "custom", Map.of("badge_id", badgeId)), "/lti/learn/badges/" + badgeId);
 		mvc.perform(get("/lti/learn/badges/" + badgeId).cookie(learner)).andExpect(status().isOk())
 				.andExpect(content().string(containsString("id=\"learner-view\"")));

@@ -176,18 +176,23 @@ class LmsClientsIntegrationTest {
 
 		moodle.stubFor(post(urlEqualTo(SERVICES + "/lineitems/2/lineitem/scores?type_id=1"))
 				.withHeader("Content-Type", equalTo(AgsClient.SCORE)).willReturn(aResponse().withStatus(200)));
-		Instant now = Instant.now();
-		ags.postScore(registration, lineItemUrl(2), Score.earned("4", now));
-		ags.postScore(registration, lineItemUrl(2), Score.earned("4", now));
+		ags.postScore(registration, lineItemUrl(2), Score.earned("4", null));
+		ags.postScore(registration, lineItemUrl(2), Score.earned("4", null));
+		Instant revokedAt = Instant.parse("2026-11-28T12:40:00.250Z");
+		assertThat(ags.postScore(registration, lineItemUrl(2), Score.cleared("4", revokedAt))).isEqualTo(200);
 		List<LoggedRequest> scores = moodle.findAll(postRequestedFor(urlEqualTo(SERVICES + "/lineitems/2/lineitem/scores?type_id=1")));
-		assertThat(scores).hasSize(2);
+		assertThat(scores).hasSize(3);
 		try {
 			Map<String, Object> first = JSONObjectUtils.parse(scores.get(0).getBodyAsString());
 			Map<String, Object> second = JSONObjectUtils.parse(scores.get(1).getBodyAsString());
 			assertThat(first).containsEntry("userId", "4").containsEntry("scoreGiven", 1.0).containsEntry("scoreMaximum", 1.0)
 					.containsEntry("activityProgress", "Completed").containsEntry("gradingProgress", "FullyGraded");
-			assertThat(Instant.parse((String) second.get("timestamp"))).as("strictly newer")
+			assertThat(Instant.parse((String) second.get("timestamp"))).as("no timestamp given: strictly newer")
 					.isAfter(Instant.parse((String) first.get("timestamp")));
+			Map<String, Object> cleared = JSONObjectUtils.parse(scores.get(2).getBodyAsString());
+			assertThat(cleared).as("no grade: no scoreGiven, not fully graded (Moodle stores an empty grade)")
+					.doesNotContainKeys("scoreGiven", "scoreMaximum").containsEntry("gradingProgress", "NotReady")
+					.containsEntry("activityProgress", "Initialized").containsEntry("timestamp", "2026-11-28T12:40:00.250Z");
 		}
 		catch (java.text.ParseException ex) {
 			throw new AssertionError(ex);

@@ -20,6 +20,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.badgebridge.mail.internal.OutboxDelivery;
 import org.badgebridge.support.FreePort;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -84,13 +85,11 @@ class OutboxDeliveryIntegrationTest {
 
 		greenMail = new GreenMail(new ServerSetup(SMTP, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 		greenMail.start();
-		Thread.sleep(20); // past the (test-sized) backoff
-		int sent = 0;
-		for (int round = 0; round < 10 && sent < 5; round++) {
-			sent += delivery.deliverDue();
-			Thread.sleep(20);
-		}
-		assertThat(sent).isEqualTo(5);
+		// rounds of delivery until the (test-sized) backoff has passed and all five went out
+		java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+		await().atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofMillis(20))
+				.until(() -> sent.addAndGet(delivery.deliverDue()) >= 5);
+		assertThat(sent.get()).isEqualTo(5);
 		assertThat(delivery.deliverDue()).as("nothing left").isZero();
 		MimeMessage[] received = greenMail.getReceivedMessages();
 		assertThat(received).hasSize(5);

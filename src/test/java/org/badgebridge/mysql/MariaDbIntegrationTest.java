@@ -31,6 +31,7 @@ import org.badgebridge.support.LtiFlows;
 import org.badgebridge.support.MySqlCondition;
 import org.badgebridge.support.TestPlatform;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
@@ -161,9 +162,7 @@ class MariaDbIntegrationTest {
 				// "sync now" on both nodes at once: the clustered Quartz job runs one sync at a time
 				secondNode.getBean(org.badgebridge.course.CourseSyncs.class).syncNow(contextId);
 				syncs.syncNow(contextId);
-				for (int i = 0; i < 600 && syncs.status(contextId).map(s -> !s.succeeded()).orElse(true); i++) {
-					Thread.sleep(100);
-				}
+				await().atMost(java.time.Duration.ofMinutes(2)).until(() -> syncs.status(contextId).map(s -> s.succeeded()).orElse(false));
 				assertThat(syncs.status(contextId)).as("the course's sync, run by the clustered job")
 						.hasValueSatisfying(s -> assertThat(s.succeeded()).as(s.toString()).isTrue());
 				// and both nodes evaluate at the same moment (as their CourseSynced listeners may)
@@ -173,16 +172,10 @@ class MariaDbIntegrationTest {
 				c.get();
 				d.get();
 				pool.shutdown();
-				// the CourseSynced listeners of both nodes evaluate as well; give every listener time to finish
-				for (int i = 0; i < 100; i++) {
-					long mails = outbox.recent(1000).stream().filter(m -> m.recipient().endsWith("@example.edu")
-							&& m.dedupKey().startsWith("claim:")).count();
-					if (mails >= 20) {
-						break;
-					}
-					Thread.sleep(200);
-				}
-				Thread.sleep(1000);
+				// the CourseSynced listeners of both nodes evaluate as well: wait until every listener has finished
+				await().atMost(java.time.Duration.ofMinutes(2)).until(() -> outbox.recent(1000).stream()
+						.filter(m -> m.recipient().endsWith("@example.edu") && m.dedupKey().startsWith("claim:")).count() >= 20
+						&& jdbc.sql("select count(*) from event_publication where completion_date is null").query(Integer.class).single() == 0);
 				List<org.badgebridge.award.Award> all = awards.forBadge(badge.id());
 				assertThat(all).hasSize(20);
 				assertThat(all.stream().map(org.badgebridge.award.Award::userSub).distinct()).hasSize(20);

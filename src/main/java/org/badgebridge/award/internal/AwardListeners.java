@@ -4,23 +4,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 import org.badgebridge.award.Awards;
 import org.badgebridge.award.BadgeAwarded;
 import org.badgebridge.badge.BadgeActivated;
-import org.badgebridge.course.CourseData;
 import org.badgebridge.course.CourseSynced;
 import org.badgebridge.course.CourseSyncs;
-import org.badgebridge.course.Courses;
-import org.badgebridge.lms.AgsClient;
-import org.badgebridge.lms.Score;
-import org.badgebridge.platform.Registrations;
 
 /**
  * What awarding does on events: a badge switched on gets its course synced; a complete sync is evaluated;
- * an award writes "earned" (1/1, Completed, FullyGraded) to the badge's own column. Each runs after the
- * publishing transaction commits and is retried by the event publication registry until it succeeds, so
- * each is idempotent.
+ * an award, its revocation, suspension and reinstatement are told to the badge's own gradebook column. Each runs
+ * after the publishing transaction commits and is retried by the event publication registry until it succeeds, so
+ * each is idempotent. The gradebook listeners run without a transaction of their own: each step of
+ * {@link ScorePosts} commits at once, so a concurrent delivery sees that a score is being posted.
  */
 @Component
 class AwardListeners {
@@ -31,22 +28,12 @@ class AwardListeners {
 
 	private final CourseSyncs syncs;
 
-	private final CourseData courseData;
+	private final ScorePosts scorePosts;
 
-	private final Courses courses;
-
-	private final Registrations registrations;
-
-	private final AgsClient ags;
-
-	AwardListeners(Awards awards, CourseSyncs syncs, CourseData courseData, Courses courses, Registrations registrations,
-			AgsClient ags) {
+	AwardListeners(Awards awards, CourseSyncs syncs, ScorePosts scorePosts) {
 		this.awards = awards;
 		this.syncs = syncs;
-		this.courseData = courseData;
-		this.courses = courses;
-		this.registrations = registrations;
-		this.ags = ags;
+		this.scorePosts = scorePosts;
 	}
 
 	@ApplicationModuleListener
@@ -62,16 +49,15 @@ class AwardListeners {
 		}
 	}
 
-	/** Posting "earned" again is harmless (same score, newer timestamp), so redelivery does no damage. */
-	@ApplicationModuleListener
+	/** Tells the LMS "earned" once (a repeated or late delivery posts nothing: see {@link ScorePosts}). */
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(BadgeAwarded event) {
-		var lineItem = courseData.badgeLinkLineItem(event.contextId(), event.badgeId());
-		if (lineItem.isEmpty()) {
-			log.info("Badge {} has no gradebook column in course {}: nothing to write back", event.badgeId(), event.contextId());
-			return;
-		}
-		var context = courses.context(event.contextId()).orElseThrow();
-		var registration = registrations.find(context.registrationId()).orElseThrow();
-		ags.postScore(registration, lineItem.get(), Score.earned(event.userSub(), null));
+		scorePosts.postEarned(event.awardId());
+	}
+
+	/** Tells the LMS a revocation or suspension (no grade) or a reinstatement ("earned" again), once. */
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(ScoreChanged event) {
+		scorePosts.post(event.awardId(), event.scoreAt());
 	}
 }

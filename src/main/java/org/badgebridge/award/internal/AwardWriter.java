@@ -28,7 +28,10 @@ public class AwardWriter {
 
 	private final Clock clock;
 
-	AwardWriter(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+	private final ScorePosts scorePosts;
+
+	AwardWriter(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, ScorePosts scorePosts) {
+		this.scorePosts = scorePosts;
 		this.jdbc = jdbc;
 		this.events = events;
 		this.clock = clock;
@@ -49,6 +52,7 @@ public class AwardWriter {
 				.update();
 		jdbc.sql("insert into award_log (award_id, badge_id, user_sub, action, actor, reason, at) values (?,?,?,?,?,?,?)")
 				.params(a.id(), a.badgeId(), a.userSub(), "AWARDED", a.actor(), a.reason(), now).update();
+		scorePosts.recordEarned(a.id(), now);
 		events.publishEvent(new BadgeAwarded(a.id(), a.badgeId(), a.contextId(), a.userSub()));
 	}
 

@@ -1,5 +1,6 @@
 package org.badgebridge.credential.internal;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -56,12 +57,26 @@ class OpenBadges2Controller {
 		return respond(ob2.badgeClass(id), accept, "Badge");
 	}
 
+	/**
+	 * A hosted assertion; a revoked one answers {@code 410 Gone} with only its id and {@code revoked: true}, as
+	 * Open Badges 2.0 hosted verification wants (and never the reason). Browsers go to the verification page.
+	 */
 	@GetMapping("/ob2/assertions/{id}")
 	ResponseEntity<String> assertion(@PathVariable String id, @RequestHeader(name = "Accept", required = false) String accept) {
-		if (wantsHtml(accept) && ob2.assertion(id).isPresent()) {
+		Optional<Map<String, Object>> assertion = ob2.assertion(id);
+		if (wantsHtml(accept) && assertion.isPresent()) {
 			return ResponseEntity.status(303).header(HttpHeaders.LOCATION, "/verify/" + id).build();
 		}
-		return respond(ob2.assertion(id), accept, "Badge award");
+		if (assertion.isPresent() && Boolean.TRUE.equals(assertion.get().get("revoked"))) {
+			Map<String, Object> gone = new LinkedHashMap<>();
+			gone.put("@context", assertion.get().get("@context"));
+			gone.put("type", "Assertion");
+			gone.put("id", assertion.get().get("id"));
+			gone.put("revoked", true);
+			return ResponseEntity.status(410).header(HttpHeaders.CONTENT_TYPE, JSON_LD).header("Access-Control-Allow-Origin", "*")
+					.header(HttpHeaders.VARY, "Accept").body(JSONObjectUtils.toJSONString(gone));
+		}
+		return respond(assertion, accept, "Badge award");
 	}
 
 	@GetMapping("/ob2/issuers/{id}/image")
@@ -143,8 +158,7 @@ class OpenBadges2Controller {
 						.append(HtmlUtils.htmlEscape(String.valueOf(v))).append("</td></tr>");
 			}
 		});
-		String status = Boolean.TRUE.equals(object.get("revoked")) ? "<p class=\"error\" id=\"status\">Revoked: "
-				+ HtmlUtils.htmlEscape(String.valueOf(object.get("revocationReason"))) + "</p>"
+		String status = Boolean.TRUE.equals(object.get("revoked")) ? "<p class=\"error\" id=\"status\">Revoked by the issuer.</p>"
 				: "Assertion".equals(object.get("type")) ? "<p class=\"notice\" id=\"status\">Valid: issued and not revoked.</p>" : "";
 		return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title
 				+ " · BadgeBridge</title><link rel=\"stylesheet\" href=\"/css/app.css\"></head><body><main><h1>" + title + "</h1>"

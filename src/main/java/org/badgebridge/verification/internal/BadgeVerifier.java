@@ -152,6 +152,9 @@ public class BadgeVerifier {
 		}
 		try {
 			SafeFetcher.Fetched fetched = fetcher.get(url);
+			if (fetched.status() == 410 && fetched.body() != null && fetched.body().trim().startsWith("{")) {
+				return verifyText(fetched.body(), email, "document at " + url); // a revoked hosted assertion (Open Badges 2.0)
+			}
 			if (fetched.status() == 404 || fetched.status() == 410) {
 				return unknown("The issuer's server says there is no badge at " + url + " (HTTP " + fetched.status() + ").");
 			}

@@ -66,8 +66,7 @@ class HostedAssertions {
 		f.verified("Hosted copy", "The issuer's server still hosts this assertion at " + id + ".");
 		if (JsonValue.TRUE.equals(hosted.get("revoked"))) {
 			f.status = BadgeVerifier.Verdict.REVOKED;
-			f.statusWords = "Revoked: the issuer withdrew this badge" + (string(hosted, "revocationReason") != null
-					? " (" + string(hosted, "revocationReason") + ")." : ".");
+			f.statusWords = "Revoked: the issuer withdrew this badge.";
 			f.ok("Status", "Revoked by the issuer.");
 		}
 		else {
@@ -131,7 +130,8 @@ class HostedAssertions {
 		else {
 			try {
 				SafeFetcher.Fetched fetched = fetcher.get(uri);
-				if (fetched.status() != 200) {
+				// 410 Gone: a revoked hosted assertion, whose body says so (Open Badges 2.0)
+				if (fetched.status() != 200 && !(fetched.status() == 410 && fetched.body() != null && !fetched.body().isBlank())) {
 					throw new Unreadable(url + " answered HTTP " + fetched.status());
 				}
 				body = fetched.body();
