@@ -16,6 +16,7 @@ import org.badgebridge.platform.ToolKeys;
 import org.badgebridge.platform.ToolUrls;
 import org.badgebridge.launch.internal.LtiClaims;
 import org.badgebridge.web.AccessRefused;
+import org.badgebridge.web.ContentSecurityPolicy;
 
 /**
  * The tool's side of Deep Linking 2.0: answers a platform's request at most once with a signed
@@ -70,6 +71,7 @@ public class DeepLinking {
 				.orElseThrow(() -> AccessRefused.forbidden("The registration is gone."));
 		ModelAndView page = new ModelAndView("launch/deep-linking-response");
 		page.addObject("returnUrl", settings.get("deep_link_return_url"));
+		page.addObject(ContentSecurityPolicy.FORM_TARGET, settings.get("deep_link_return_url"));
 		page.addObject("jwt", keys.sign(response(registration, teacher.session().deploymentId(), settings, items, message)));
 		return page;
 	}

@@ -19,8 +19,8 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
-import org.springframework.security.web.header.HeaderWriter;
-import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Who may call what. Admin pages and API need the admin credentials (HTTP Basic; failed sign-ins are throttled
@@ -28,7 +28,8 @@ import org.springframework.security.web.header.writers.frameoptions.XFrameOption
  * reaches is public but guarded by LTI itself. CSRF stays on for the tool's own forms (token in a
  * partitioned cookie, so it works inside the LMS iframe) and is off only where the LMS posts across sites:
  * the login initiation, the launch and its platform-storage confirmation. LTI pages may be framed by the
- * registered platforms ({@code frame-ancestors}); every other page refuses framing.
+ * registered platforms ({@code frame-ancestors}); every other page refuses framing. Every page gets a
+ * Content-Security-Policy that runs no inline code ({@link ContentSecurityPolicy}).
  */
 @Configuration
 class SecurityConfiguration {
@@ -48,7 +49,8 @@ class SecurityConfiguration {
 				// cross-site form can send
 				.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()).csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
 						.ignoringRequestMatchers("/api/admin/**"))
-				.headers(h -> h.frameOptions(f -> f.deny()).contentSecurityPolicy(c -> c.policyDirectives("frame-ancestors 'none'")));
+				.headers(h -> h.frameOptions(f -> f.deny())
+						.contentSecurityPolicy(c -> c.policyDirectives(ContentSecurityPolicy.page("'self'", "'none'"))));
 		return http.build();
 	}
 
@@ -59,24 +61,18 @@ class SecurityConfiguration {
 				.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 				.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()).csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
 						.ignoringRequestMatchers("/lti/login", "/lti/launch", "/lti/launch/confirm", "/lti/register"))
-				.headers(h -> h.frameOptions(f -> f.disable()).addHeaderWriter(framing(frameAncestors)))
+				.headers(h -> h.frameOptions(f -> f.disable()).addHeaderWriter(ContentSecurityPolicy.writer(frameAncestors)))
 				.requestCache(c -> c.disable());
 		return http.build();
 	}
 
-	/** frame-ancestors of the registered platforms on LTI pages, unless the page set its own; DENY elsewhere. */
-	private static HeaderWriter framing(FrameSources frameAncestors) {
-		XFrameOptionsHeaderWriter deny = new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY);
-		return (request, response) -> {
-			String path = request.getRequestURI().substring(request.getContextPath().length());
-			if (path.startsWith("/lti/")) {
-				if (!response.containsHeader("Content-Security-Policy")) {
-					response.setHeader("Content-Security-Policy", "frame-ancestors " + frameAncestors.sources());
-				}
-			}
-			else if (!response.containsHeader("Content-Security-Policy") && !response.containsHeader("X-Frame-Options")) {
-				deny.writeHeaders(request, response);
-				response.setHeader("Content-Security-Policy", "frame-ancestors 'none'");
+	/** Tells the page policy where a page's form may go outside the tool ({@link ContentSecurityPolicy#FORM_TARGET}). */
+	@Bean
+	WebMvcConfigurer contentSecurityFormTargets() {
+		return new WebMvcConfigurer() {
+			@Override
+			public void addInterceptors(InterceptorRegistry registry) {
+				registry.addInterceptor(ContentSecurityPolicy.formTargets());
 			}
 		};
 	}

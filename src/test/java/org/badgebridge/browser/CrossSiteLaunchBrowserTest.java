@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The tool inside an LMS iframe on another site, in Debian's headless Chromium: the demo LMS on 127.0.0.1,
  * the tool on localhost. A teacher adds a badge by Deep Linking and a learner launches it, with the
  * partitioned cookies doing their work; a browser that blocks the tool's cookies in the frame is offered
- * (and completes) the launch in a new window.
+ * (and completes) the launch in a new window. No page of either site has anything refused by its
+ * Content-Security-Policy on the way.
  */
 @ExtendWith(BrowserCondition.class)
 class CrossSiteLaunchBrowserTest extends DemoServerTest {
@@ -43,6 +44,15 @@ class CrossSiteLaunchBrowserTest extends DemoServerTest {
 	}
 
 	@AfterEach
+	void noContentSecurityPolicyViolation() {
+		try {
+			assertThat(browsers.cspViolations()).as("refused by the Content-Security-Policy, in any frame").isEmpty();
+		}
+		finally {
+			quit();
+		}
+	}
+
 	void quit() {
 		browsers.close();
 	}

@@ -28,6 +28,8 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
+import org.badgebridge.support.PageHygiene;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -111,7 +113,9 @@ class DynamicRegistrationIntegrationTest {
 		assertThat(page.getStatus()).isEqualTo(200);
 		assertThat(page.getContentAsString()).contains("MoodleClient01", "id=\"pending\"");
 		assertClosesOnlyWithTheButton(page.getContentAsString());
-		assertThat(page.getHeader("Content-Security-Policy")).isEqualTo("frame-ancestors 'self' " + base());
+		assertThat(page.getHeader("Content-Security-Policy")).endsWith("; frame-ancestors 'self' " + base());
+		assertThat(PageHygiene.policyProblems("registered", page.getHeader("Content-Security-Policy"))).isEmpty();
+		assertThat(PageHygiene.htmlProblems("registered", page.getContentAsString())).isEmpty();
 		assertThat(page.getHeader("X-Frame-Options")).isNull();
 
 		Registration r = registrations.find(base() + "/moodle", "MoodleClient01").orElseThrow();

@@ -8,8 +8,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -22,12 +24,14 @@ import org.springframework.web.util.HtmlUtils;
  */
 public final class HttpBrowser {
 
-	public record Page(int status, URI uri, String body, Map<String, java.util.List<String>> headers) {
+	public record Page(int status, URI uri, String body, Map<String, List<String>> headers) {
 	}
 
 	private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
 	private final Map<String, Map<String, String>> cookies = new ConcurrentHashMap<>();
+
+	private final List<Page> seen = new CopyOnWriteArrayList<>();
 
 	public Page get(String url) throws IOException, InterruptedException {
 		return follow(HttpRequest.newBuilder(URI.create(url)).GET());
@@ -69,7 +73,7 @@ public final class HttpBrowser {
 	/** Submits every auto-posting form (login initiation, id_token, deep linking response) as a browser's script would. */
 	public Page settle(Page page) throws IOException, InterruptedException {
 		Page current = page;
-		for (int i = 0; i < 10 && current.body().contains("').submit();</script>"); i++) {
+		for (int i = 0; i < 10 && current.body().contains(" data-autosubmit"); i++) {
 			current = submit(current, null, Map.of());
 		}
 		return current;
@@ -96,18 +100,28 @@ public final class HttpBrowser {
 		return post(page.uri().resolve(action).toString(), fields);
 	}
 
+	/** Every response this browser received, redirects included, in order. */
+	public List<Page> seen() {
+		return List.copyOf(seen);
+	}
+
 	private Page follow(HttpRequest.Builder request) throws IOException, InterruptedException {
 		HttpRequest built = withCookies(request).build();
-		HttpResponse<String> response = client.send(built, HttpResponse.BodyHandlers.ofString());
-		store(built.uri(), response);
+		HttpResponse<String> response = send(built);
 		int hops = 0;
 		while (response.statusCode() / 100 == 3 && hops++ < 10) {
 			URI next = built.uri().resolve(response.headers().firstValue("Location").orElseThrow());
 			built = withCookies(HttpRequest.newBuilder(next).GET(), next).build();
-			response = client.send(built, HttpResponse.BodyHandlers.ofString());
-			store(built.uri(), response);
+			response = send(built);
 		}
 		return new Page(response.statusCode(), built.uri(), response.body(), response.headers().map());
+	}
+
+	private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+		HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+		store(request.uri(), response);
+		seen.add(new Page(response.statusCode(), request.uri(), response.body(), response.headers().map()));
+		return response;
 	}
 
 	private HttpRequest.Builder withCookies(HttpRequest.Builder request) {
