@@ -54,6 +54,30 @@ class PageErrors {
 				+ "\" is required. Go back, fill it in and send the form again.", ex.getParameterName(), null);
 	}
 
+	/**
+	 * Spring's own refusals (no such page, wrong method, unreadable request, a controller's 404): the error page for
+	 * people, problem details for the JSON API.
+	 */
+	@ExceptionHandler({ org.springframework.web.ErrorResponseException.class,
+			org.springframework.web.servlet.resource.NoResourceFoundException.class,
+			org.springframework.web.servlet.NoHandlerFoundException.class,
+			org.springframework.web.HttpRequestMethodNotSupportedException.class,
+			org.springframework.web.HttpMediaTypeNotSupportedException.class,
+			org.springframework.web.HttpMediaTypeNotAcceptableException.class })
+	Object framework(Exception ex, HttpServletRequest request, HttpServletResponse response) {
+		org.springframework.web.ErrorResponse error = (org.springframework.web.ErrorResponse) ex;
+		int status = error.getStatusCode().value();
+		response.setHeader("Cache-Control", "no-store");
+		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+			return ResponseEntity.status(status).headers(error.getHeaders()).body(error.getBody());
+		}
+		ModelAndView page = new ModelAndView("error");
+		page.addObject("status", status);
+		page.setStatus(HttpStatus.valueOf(status));
+		error.getHeaders().forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
+		return page;
+	}
+
 	@ExceptionHandler(InvalidInput.class)
 	Object invalid(InvalidInput ex, HttpServletRequest request, HttpServletResponse response) {
 		return page(request, response, 400, ex.getMessage(), ex.field(), null);

@@ -151,6 +151,20 @@ class SafeByConstructionIntegrationTest {
 		assertThat(state.getContentAsString()).contains("The field &quot;state&quot; is required");
 	}
 
+	@Test
+	void anUnknownPageOrMethodIsAPageForPeopleAndProblemDetailsOnlyForTheApi() throws Exception {
+		MockHttpServletResponse missing = mvc.perform(get("/no-such-page").accept("text/html")).andReturn().getResponse();
+		assertThat(missing.getStatus()).isEqualTo(404);
+		assertThat(missing.getContentType()).startsWith("text/html");
+		assertThat(missing.getContentAsString()).contains("Not found");
+		MockHttpServletResponse method = mvc.perform(get("/lti/launch").accept("text/html")).andReturn().getResponse();
+		assertThat(method.getStatus()).isEqualTo(405);
+		assertThat(method.getContentType()).startsWith("text/html");
+		MockHttpServletResponse api = mvc.perform(get("/api/admin/platforms/999999").with(httpBasic("admin", "test-admin-password")))
+				.andReturn().getResponse();
+		assertThat(api.getStatus()).isEqualTo(404);
+	}
+
 	private String follow(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request) throws Exception {
 		MockHttpServletResponse posted = mvc.perform(request.cookie(cast.teacher()).with(csrf())).andReturn().getResponse();
 		assertThat(posted.getStatus()).isEqualTo(302);
