@@ -5,5 +5,5 @@
  * and {@link org.badgebridge.platform.ToolUrls}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Platform registrations and tool keys",
-		allowedDependencies = { "web" })
+		allowedDependencies = { "infrastructure", "web" })
 package org.badgebridge.platform;
