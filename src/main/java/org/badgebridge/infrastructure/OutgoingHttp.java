@@ -1,6 +1,5 @@
 package org.badgebridge.infrastructure;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,7 +7,6 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -18,9 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -190,7 +186,7 @@ public final class OutgoingHttp {
 
 	private Failed failure(URI url, Throwable cause) {
 		for (Throwable t = cause; t != null; t = t.getCause()) {
-			if (t instanceof TooLarge) {
+			if (t instanceof CappedBody.TooLarge) {
 				return new Failed(Failed.Reason.TOO_LARGE, "The answer of " + url + " is larger than " + size(maxBytes) + ": not read.");
 			}
 			if (t instanceof HttpTimeoutException) {
@@ -212,87 +208,5 @@ public final class OutgoingHttp {
 
 	private static String origin(URI uri) {
 		return (uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort()).toLowerCase(Locale.ROOT);
-	}
-
-	private static final class TooLarge extends IOException {
-
-		TooLarge() {
-			super("answer too large");
-		}
-	}
-
-	/** Collects the body up to a cap; cancelling its subscription closes the connection. */
-	private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
-
-		private final int max;
-
-		private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-		private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-
-		private final AtomicReference<Flow.Subscription> subscription = new AtomicReference<>();
-
-		CappedBody(int max) {
-			this.max = max;
-		}
-
-		@Override
-		public void onSubscribe(Flow.Subscription s) {
-			if (!subscription.compareAndSet(null, s) || result.isDone()) {
-				s.cancel();
-				return;
-			}
-			s.request(Long.MAX_VALUE);
-		}
-
-		@Override
-		public void onNext(List<ByteBuffer> items) {
-			if (result.isDone()) {
-				return;
-			}
-			for (ByteBuffer item : items) {
-				if (out.size() + item.remaining() > max) {
-					abort(new TooLarge());
-					return;
-				}
-				byte[] bytes = new byte[item.remaining()];
-				item.get(bytes);
-				out.write(bytes, 0, bytes.length);
-			}
-		}
-
-		@Override
-		public void onError(Throwable error) {
-			result.completeExceptionally(error);
-		}
-
-		@Override
-		public void onComplete() {
-			result.complete(out.toByteArray());
-		}
-
-		@Override
-		public CompletionStage<byte[]> getBody() {
-			return result;
-		}
-
-		void abort(IOException why) {
-			result.completeExceptionally(why);
-			Flow.Subscription s = subscription.getAndSet(CANCELLED);
-			if (s != null && s != CANCELLED) {
-				s.cancel();
-			}
-		}
-
-		private static final Flow.Subscription CANCELLED = new Flow.Subscription() {
-
-			@Override
-			public void request(long n) {
-			}
-
-			@Override
-			public void cancel() {
-			}
-		};
 	}
 }
