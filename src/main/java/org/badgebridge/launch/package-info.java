@@ -7,5 +7,5 @@
  * the modules of their features ({@code teaching} for teachers, {@code claim} for learners).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "LTI launch",
-		allowedDependencies = { "course", "platform", "web" })
+		allowedDependencies = { "course", "infrastructure", "platform", "web" })
 package org.badgebridge.launch;

@@ -6,5 +6,5 @@
  * {@link org.badgebridge.lms.LmsCallFailed} that names the platform, the URL and the status.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "LMS services (AGS, NRPS)",
-		allowedDependencies = { "platform" })
+		allowedDependencies = { "infrastructure", "platform" })
 package org.badgebridge.lms;

@@ -3,6 +3,8 @@ package org.badgebridge.platform;
 import java.net.URI;
 import java.util.Locale;
 
+import org.badgebridge.infrastructure.AddressRules;
+
 /** Rules for the addresses of platforms and of the tool itself. */
 public final class WebAddresses {
 
@@ -11,15 +13,7 @@ public final class WebAddresses {
 
 	/** Loopback by name or literal, without a DNS lookup. */
 	public static boolean isLoopbackHost(String host) {
-		if (host == null) {
-			return false;
-		}
-		String h = host.toLowerCase(Locale.ROOT);
-		if (h.startsWith("[") && h.endsWith("]")) {
-			h = h.substring(1, h.length() - 1);
-		}
-		return h.equals("localhost") || h.endsWith(".localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")
-				|| h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+		return AddressRules.isLoopbackName(host);
 	}
 
 	/** https anywhere, http only on a loopback host. */

@@ -263,7 +263,7 @@ class LmsClientsIntegrationTest {
 	void timeoutsAreRetriedThenReportedWithTheUrl() {
 		moodle.stubFor(get(urlPathEqualTo(SERVICES + "/lineitems/7/lineitem")).willReturn(json("{}").withFixedDelay(3000)));
 		assertThatThrownBy(() -> ags.lineItem(registration, lineItemUrl(7))).isInstanceOf(LmsCallFailed.class)
-				.hasMessageContaining(lineItemUrl(7)).hasMessageContaining("no answer within 1 s")
+				.hasMessageContaining(lineItemUrl(7)).hasMessageContaining("no complete answer within 1 s")
 				.matches(ex -> ((LmsCallFailed) ex).status() == 0);
 		moodle.verify(4, getRequestedFor(urlPathEqualTo(SERVICES + "/lineitems/7/lineitem")));
 	}

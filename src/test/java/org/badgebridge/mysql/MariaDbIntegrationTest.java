@@ -175,7 +175,7 @@ class MariaDbIntegrationTest {
 				// the CourseSynced listeners of both nodes evaluate as well: wait until every listener has finished
 				await().atMost(java.time.Duration.ofMinutes(2)).until(() -> outbox.recent(1000).stream()
 						.filter(m -> m.recipient().endsWith("@example.edu") && m.dedupKey().startsWith("claim:")).count() >= 20
-						&& jdbc.sql("select count(*) from event_publication where completion_date is null").query(Integer.class).single() == 0);
+						&& jdbc.sql("select count(*) from EVENT_PUBLICATION where completion_date is null").query(Integer.class).single() == 0);
 				List<org.badgebridge.award.Award> all = awards.forBadge(badge.id());
 				assertThat(all).hasSize(20);
 				assertThat(all.stream().map(org.badgebridge.award.Award::userSub).distinct()).hasSize(20);

@@ -1,9 +1,12 @@
 package org.badgebridge.launch.internal;
 
+import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.nimbusds.jose.KeySourceException;
@@ -14,14 +17,19 @@ import com.nimbusds.jose.jwk.KeyType;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jose.util.Resource;
+import com.nimbusds.jose.util.ResourceRetriever;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+
+import org.badgebridge.infrastructure.OutgoingCalls;
+import org.badgebridge.infrastructure.OutgoingHttp;
 
 /**
  * Platform public keys, one cached key set per JWKS URL (Nimbus' JWKSourceBuilder: cached for
  * {@code platform-jwks-cache}; a kid not in the cache makes it fetch again, at most once per
- * {@code platform-jwks-min-refetch}).
+ * {@code platform-jwks-min-refetch}). Fetched through {@link OutgoingHttp}: the platform side's address rules and one
+ * deadline over the whole fetch ({@code platform-jwks-deadline}), at most 512 KB.
  */
 @Component
 class PlatformKeys {
@@ -32,10 +40,16 @@ class PlatformKeys {
 
 	private final long minRefetchMillis;
 
-	PlatformKeys(@Value("${badgebridge.lti.platform-jwks-cache}") Duration cache,
-			@Value("${badgebridge.lti.platform-jwks-min-refetch}") Duration minRefetch) {
+	private final OutgoingHttp http;
+
+	private final ResourceRetriever retriever = this::retrieve;
+
+	PlatformKeys(OutgoingCalls calls, @Value("${badgebridge.lti.platform-jwks-cache}") Duration cache,
+			@Value("${badgebridge.lti.platform-jwks-min-refetch}") Duration minRefetch,
+			@Value("${badgebridge.lti.platform-jwks-deadline:5s}") Duration deadline) {
 		this.cacheMillis = cache.toMillis();
 		this.minRefetchMillis = minRefetch.toMillis();
+		this.http = calls.toPlatforms(deadline, 512 * 1024, 0);
 	}
 
 	/** The RSA keys with this kid (or all RSA signing keys when the token names none). */
@@ -56,9 +70,8 @@ class PlatformKeys {
 	private JWKSource<SecurityContext> source(String jwksUri) {
 		return sources.computeIfAbsent(jwksUri, uri -> {
 			try {
-				return JWKSourceBuilder.<SecurityContext>create(URI.create(uri).toURL(),
-						new DefaultResourceRetriever(5_000, 5_000, 512 * 1024))
-						.cache(cacheMillis, 5_000)
+				return JWKSourceBuilder.<SecurityContext>create(URI.create(uri).toURL(), retriever)
+						.cache(cacheMillis, http.deadline().toMillis())
 						.rateLimited(minRefetchMillis)
 						.refreshAheadCache(false)
 						.retrying(false)
@@ -69,5 +82,21 @@ class PlatformKeys {
 				throw LaunchRejected.forbidden("The registration's public keyset URL is not a valid URL: " + uri);
 			}
 		});
+	}
+
+	private Resource retrieve(java.net.URL url) throws IOException {
+		try {
+			OutgoingHttp.Answer answer = http.get(url.toURI(), Map.of("Accept", "application/json, application/jwk-set+json"));
+			if (answer.status() / 100 != 2) {
+				throw new IOException("HTTP " + answer.status());
+			}
+			return new Resource(answer.text(), answer.contentType());
+		}
+		catch (OutgoingHttp.Failed ex) {
+			throw new IOException(ex.getMessage(), ex);
+		}
+		catch (URISyntaxException ex) {
+			throw new IOException("not a valid URL", ex);
+		}
 	}
 }

@@ -1,12 +1,6 @@
 package org.badgebridge.lms.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -22,10 +16,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import org.badgebridge.infrastructure.OutgoingCalls;
+import org.badgebridge.infrastructure.OutgoingHttp;
 import org.badgebridge.lms.LmsCallFailed;
 
 /**
- * HTTP to a platform's services: a timeout on every call, retries with exponential backoff and full jitter
+ * HTTP to a platform's services through {@link OutgoingHttp}: the platform side's address rules (every redirect
+ * checked again) and one deadline over each attempt, connect, headers and body ({@code badgebridge.lms.timeout});
+ * retries with exponential backoff and full jitter
  * for 429, 5xx and timeouts (honouring {@code Retry-After}), a bounded answer, and {@link LmsCallFailed} that
  * names platform, URL and status. Requests that are not idempotent are retried on 5xx only when the caller
  * says the platform tolerates it.
@@ -41,7 +39,7 @@ public class LmsHttp {
 
 	private static final Pattern REL = Pattern.compile("rel\\s*=\\s*[^A-Za-z]*([A-Za-z]+)");
 
-	private final HttpClient client;
+	private final OutgoingHttp http;
 
 	private final Duration timeout;
 
@@ -69,12 +67,11 @@ public class LmsHttp {
 		}
 	}
 
-	public LmsHttp(@Value("${badgebridge.lms.timeout:20s}") Duration timeout,
+	public LmsHttp(OutgoingCalls calls, @Value("${badgebridge.lms.timeout:20s}") Duration timeout,
 			@Value("${badgebridge.lms.retry.max-attempts:4}") int maxAttempts,
 			@Value("${badgebridge.lms.retry.base-delay:500ms}") Duration baseDelay,
 			@Value("${badgebridge.lms.retry.max-delay:30s}") Duration maxDelay) {
-		this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NORMAL)
-				.build();
+		this.http = calls.toPlatforms(timeout, MAX_BODY, 3);
 		this.timeout = timeout;
 		this.maxAttempts = Math.max(1, maxAttempts);
 		this.baseDelayMillis = baseDelay.toMillis();
@@ -95,27 +92,21 @@ public class LmsHttp {
 			throw new LmsCallFailed(platform, method, url, 0, "not a valid URL");
 		}
 		for (int attempt = 1;; attempt++) {
-			HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout);
-			headers.forEach(request::header);
-			request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-					: HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
 			Response response;
 			try {
-				HttpResponse<InputStream> raw = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-				response = new Response(raw.statusCode(), read(raw, platform, method, url), raw.headers().map());
+				OutgoingHttp.Answer answer = http.send(method, uri, headers, body);
+				response = new Response(answer.status(), answer.text(), answer.headerMap());
 			}
-			catch (IOException ex) {
-				if (attempt < maxAttempts) {
-					pause(attempt, null, platform, method, url, ex.getClass().getSimpleName());
+			catch (OutgoingHttp.Failed ex) {
+				boolean transientFailure = ex.reason() == OutgoingHttp.Failed.Reason.DEADLINE
+						|| ex.reason() == OutgoingHttp.Failed.Reason.UNREACHABLE;
+				if (transientFailure && attempt < maxAttempts) {
+					pause(attempt, null, platform, method, url, ex.reason().name());
 					continue;
 				}
-				throw new LmsCallFailed(platform, method, url, 0, (ex instanceof java.net.http.HttpTimeoutException
-						? "no answer within " + timeout.toSeconds() + " s" : ex.getClass().getSimpleName() + " " + ex.getMessage())
-						+ " (after " + attempt + " attempts)");
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new LmsCallFailed(platform, method, url, 0, "interrupted");
+				throw new LmsCallFailed(platform, method, url, 0, (ex.reason() == OutgoingHttp.Failed.Reason.DEADLINE
+						? "no complete answer within " + seconds(timeout) : ex.getMessage())
+						+ (transientFailure ? " (after " + attempt + " attempts)" : ""));
 			}
 			boolean retryable = response.status() == 429 || (response.status() >= 500 && idempotent);
 			if (retryable && attempt < maxAttempts) {
@@ -128,14 +119,8 @@ public class LmsHttp {
 		}
 	}
 
-	private static String read(HttpResponse<InputStream> raw, String platform, String method, String url) throws IOException {
-		try (InputStream in = raw.body()) {
-			byte[] bytes = in.readNBytes(MAX_BODY + 1);
-			if (bytes.length > MAX_BODY) {
-				throw new LmsCallFailed(platform, method, url, raw.statusCode(), "answer larger than " + MAX_BODY / 1024 / 1024 + " MB");
-			}
-			return new String(bytes, StandardCharsets.UTF_8);
-		}
+	private static String seconds(Duration d) {
+		return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
 	}
 
 	private void pause(int attempt, String retryAfter, String platform, String method, String url, String why) {

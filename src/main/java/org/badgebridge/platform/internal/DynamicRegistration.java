@@ -56,16 +56,17 @@ class DynamicRegistration {
 
 	private final DemoRegistrationSwitch demo;
 
-	private final PlatformHttp http = new PlatformHttp();
+	private final PlatformHttp http;
 
 	DynamicRegistration(Registrations registrations, RegistrationChanges changes, MoodleUpdateSignal moodleUpdate,
-			DemoRegistrationSwitch demo, ToolUrls urls,
+			DemoRegistrationSwitch demo, ToolUrls urls, PlatformHttp http,
 			@Value("${badgebridge.lti.registration.auto-approve-issuers:}") String autoApprove) {
 		this.registrations = registrations;
 		this.changes = changes;
 		this.moodleUpdate = moodleUpdate;
 		this.demo = demo;
 		this.urls = urls;
+		this.http = http;
 		this.autoApprove = Arrays.stream(autoApprove.split(",")).map(String::trim).filter(s -> !s.isEmpty())
 				.map(DynamicRegistration::stripSlash).toList();
 	}
@@ -116,16 +117,17 @@ class DynamicRegistration {
 		if (issuerUri == null) {
 			throw new RegistrationFailed(400, "The platform's OpenID configuration has no valid issuer.");
 		}
+		// the values of the fetched configuration are named, never quoted: only a platform's own site may be read back
 		if (!WebAddresses.origin(issuerUri).equals(WebAddresses.origin(configUrl))) {
-			throw new RegistrationFailed(400, "The issuer " + issuer + " is not on the host of the configuration URL "
+			throw new RegistrationFailed(400, "The configuration's issuer is not on the host of the configuration URL "
 					+ configUrl + ". Refusing a configuration that speaks for another site.");
 		}
 		String issuerPath = Optional.ofNullable(issuerUri.getPath()).orElse("");
 		if (!Optional.ofNullable(configUrl.getPath()).orElse("").startsWith(stripSlash(issuerPath))) {
-			throw new RegistrationFailed(400, "The configuration URL " + configUrl + " is not under the issuer's path " + issuer + ".");
+			throw new RegistrationFailed(400, "The configuration URL " + configUrl + " is not under the issuer's path.");
 		}
 		if (!WebAddresses.isSecureOrLoopback(issuerUri)) {
-			throw new RegistrationFailed(400, "The issuer must use https: " + issuer);
+			throw new RegistrationFailed(400, "The configuration's issuer must use https.");
 		}
 		String authorization = endpoint(config, "authorization_endpoint");
 		String token = endpoint(config, "token_endpoint");
@@ -229,14 +231,23 @@ class DynamicRegistration {
 		return false;
 	}
 
-	private static String endpoint(Map<String, Object> config, String name) {
+	/** An endpoint the tool will call or send browsers to: https (or loopback http) on an address it may call. */
+	private String endpoint(Map<String, Object> config, String name) {
 		String value = string(config, name);
 		URI uri = WebAddresses.parse(value);
 		if (uri == null) {
 			throw new RegistrationFailed(400, "The platform's OpenID configuration lacks a valid " + name + ".");
 		}
 		if (!WebAddresses.isSecureOrLoopback(uri)) {
-			throw new RegistrationFailed(400, "The platform's " + name + " must use https: " + value);
+			throw new RegistrationFailed(400, "The platform's " + name + " must use https.");
+		}
+		try {
+			http.checkAddress(uri);
+		}
+		catch (PlatformHttp.PlatformCallFailed ex) {
+			throw new RegistrationFailed(400, "The platform's " + name + " is not an address this tool calls: it points "
+					+ "into a private or local network, or does not exist. An admin can allow the host "
+					+ "(badgebridge.lti.allowed-hosts).");
 		}
 		return value;
 	}

@@ -35,11 +35,12 @@ class MoodleUpdateSignal {
 
 	static final String UPDATE_SCOPE = "reg-update";
 
-	private final PlatformHttp http = new PlatformHttp();
+	private final PlatformHttp http;
 
 	private final Clock clock;
 
-	MoodleUpdateSignal(Clock clock) {
+	MoodleUpdateSignal(PlatformHttp http, Clock clock) {
+		this.http = http;
 		this.clock = clock;
 	}
 

@@ -1,28 +1,39 @@
 package org.badgebridge.platform.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import org.badgebridge.infrastructure.AddressRules;
+import org.badgebridge.infrastructure.OutgoingCalls;
+import org.badgebridge.infrastructure.OutgoingHttp;
 
 /**
- * Small JSON-over-HTTP client for talking to a platform during registration: timeouts, no redirects, a
- * bounded body, and errors that say which URL answered what.
+ * Small JSON-over-HTTP client for talking to a platform during registration: the platform side's address rules, one
+ * deadline over the whole call ({@code badgebridge.lti.registration.fetch-deadline}), no redirects, a bounded body,
+ * and errors that say which URL answered what (status, content type, size) without ever quoting the answer: the URL
+ * came from whoever opened the registration page.
  */
+@Component
 class PlatformHttp {
 
 	static final int MAX_BODY = 256 * 1024;
 
-	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-			.followRedirects(HttpClient.Redirect.NEVER).build();
+	private final OutgoingHttp http;
 
-	record JsonResponse(int status, Map<String, Object> json, String body) {
+	private final AddressRules rules;
+
+	PlatformHttp(OutgoingCalls calls, @Value("${badgebridge.lti.registration.fetch-deadline:10s}") Duration deadline) {
+		this.http = calls.toPlatforms(deadline, MAX_BODY, 0);
+		this.rules = calls.platformRules();
+	}
+
+	record JsonResponse(int status, Map<String, Object> json) {
 	}
 
 	static class PlatformCallFailed extends RuntimeException {
@@ -32,63 +43,55 @@ class PlatformHttp {
 		}
 	}
 
-	JsonResponse getJson(URI url, String bearer) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10)).GET()
-				.header("Accept", "application/json");
-		if (bearer != null && !bearer.isBlank()) {
-			request.header("Authorization", "Bearer " + bearer);
+	/** Refuses an address the tool must not call (or store as a platform's), before anything is sent. */
+	void checkAddress(URI url) {
+		try {
+			rules.check(url);
 		}
-		return send(request.build(), url);
+		catch (OutgoingHttp.Failed ex) {
+			throw new PlatformCallFailed(ex.getMessage());
+		}
+	}
+
+	JsonResponse getJson(URI url, String bearer) {
+		return send("GET", url, bearer, null);
 	}
 
 	JsonResponse postJson(URI url, String bearer, String json) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(15))
-				.POST(HttpRequest.BodyPublishers.ofString(json)).header("Content-Type", "application/json")
-				.header("Accept", "application/json");
-		if (bearer != null && !bearer.isBlank()) {
-			request.header("Authorization", "Bearer " + bearer);
-		}
-		return send(request.build(), url);
+		return send("POST", url, bearer, json);
 	}
 
-	private JsonResponse send(HttpRequest request, URI url) {
-		HttpResponse<InputStream> response;
+	private JsonResponse send(String method, URI url, String bearer, String json) {
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("Accept", "application/json");
+		if (json != null) {
+			headers.put("Content-Type", "application/json");
+		}
+		if (bearer != null && !bearer.isBlank()) {
+			headers.put("Authorization", "Bearer " + bearer);
+		}
+		OutgoingHttp.Answer answer;
 		try {
-			response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+			answer = http.send(method, url, headers, json);
 		}
-		catch (IOException ex) {
-			throw new PlatformCallFailed("Could not reach " + url + ": " + ex.getClass().getSimpleName()
-					+ (ex.getMessage() == null ? "" : " " + ex.getMessage()));
+		catch (OutgoingHttp.Failed ex) {
+			throw new PlatformCallFailed(ex.getMessage());
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new PlatformCallFailed("Interrupted while calling " + url);
-		}
-		String body;
-		try (InputStream in = response.body()) {
-			byte[] bytes = in.readNBytes(MAX_BODY + 1);
-			if (bytes.length > MAX_BODY) {
-				throw new PlatformCallFailed(url + " answered with more than " + MAX_BODY / 1024 + " KB");
-			}
-			body = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new PlatformCallFailed("Could not read the answer of " + url + ": " + ex.getMessage());
-		}
-		if (response.statusCode() / 100 != 2) {
-			throw new PlatformCallFailed(url + " answered HTTP " + response.statusCode()
-					+ (body.isBlank() ? "" : ": " + abbreviate(body)));
+		if (answer.status() / 100 != 2) {
+			throw new PlatformCallFailed(url + " answered HTTP " + answer.status() + describe(answer) + ".");
 		}
 		try {
-			return new JsonResponse(response.statusCode(), JSONObjectUtils.parse(body), body);
+			return new JsonResponse(answer.status(), JSONObjectUtils.parse(answer.text()));
 		}
 		catch (java.text.ParseException ex) {
-			throw new PlatformCallFailed(url + " did not answer with a JSON object: " + abbreviate(body));
+			throw new PlatformCallFailed(url + " did not answer with a JSON object" + describe(answer) + ".");
 		}
 	}
 
-	static String abbreviate(String s) {
-		String oneLine = s.replaceAll("\\s+", " ").trim();
-		return oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine;
+	/** What came back, never what it said: content type and size. */
+	private static String describe(OutgoingHttp.Answer answer) {
+		String type = answer.contentType().replaceAll("[^A-Za-z0-9/+.;=\\- ]", "");
+		type = type.length() > 60 ? type.substring(0, 60) : type;
+		return " (" + (type.isBlank() ? "no content type" : type) + ", " + answer.body().length + " bytes)";
 	}
 }

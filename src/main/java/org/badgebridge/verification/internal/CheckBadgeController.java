@@ -52,12 +52,19 @@ class CheckBadgeController {
 			return "verification/check";
 		}
 		BadgeVerifier.Report report;
-		if (file != null && !file.isEmpty()) {
-			report = verifier.verifyFile(readAtMost(file), email);
+		try {
+			if (file != null && !file.isEmpty()) {
+				report = verifier.verifyFile(readAtMost(file), email);
+			}
+			else {
+				model.addAttribute("text", text != null && text.length() <= 10_000 ? text : null);
+				report = verifier.verifyText(text, email);
+			}
 		}
-		else {
-			report = verifier.verifyText(text, email);
-			model.addAttribute("text", text != null && text.length() <= 10_000 ? text : null);
+		catch (SafeFetcher.Busy ex) {
+			response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+			response.setHeader("Retry-After", "30");
+			report = Findings.unknown(ex.getMessage());
 		}
 		model.addAttribute("email", email);
 		model.addAttribute("report", report);
