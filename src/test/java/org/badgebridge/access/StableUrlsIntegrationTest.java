@@ -52,12 +52,18 @@ class StableUrlsIntegrationTest {
 	@Autowired
 	OpenBadges3 ob3;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@Test
 	void everyUrlHandedOutAnswersAsBefore() throws Exception {
 		CredentialFixtures.Made made = fixtures.claimedMicroCredential("sue@example.edu");
 		String award = made.award().id();
 		String badge = made.badge().id();
 		awards.setPublic(award, true);
+		// the claim listener stores the mailed link of the award (replacing any other): let it finish, then make ours
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> jdbc.sql(
+				"select count(*) from claim_link where award_id=?").param(award).query(Integer.class).single() == 1);
 		String token = ClaimLinks.newToken();
 		links.store(award, token, links.expiryFromNow());
 		OpenBadges3.Issued issued = ob3.issue(award);
