@@ -98,6 +98,8 @@ public class OpenBadges3 {
 	}
 
 	/** The award's credential, minted now if it is claimed and has none yet. */
+	static final java.time.Duration CONCURRENT_MINT_WAIT = java.time.Duration.ofSeconds(10);
+
 	public Issued issue(String awardId) {
 		Optional<Issued> existing = find(awardId);
 		if (existing.isPresent()) {
@@ -123,9 +125,9 @@ public class OpenBadges3 {
 		}
 		CredentialKeys.Ed25519Key key = keys.ed25519();
 		for (int attempt = 0; attempt < 20; attempt++) {
-			int index = statusLists.freeIndex(attempt);
-			Issued issued = sign(award, badge, issuer, details, email, index, key);
 			try {
+				int index = statusLists.freeIndex(attempt);
+				Issued issued = sign(award, badge, issuer, details, email, index, key);
 				jdbc.sql("""
 						insert into ob3_credential (award_id, credential_id, issuer_id, status_index, di_kid, jwt_kid, credential_json,
 						  credential_jwt, issued_at) values (?,?,?,?,?,?,?,?,?)""")
@@ -135,16 +137,40 @@ public class OpenBadges3 {
 				log.info("Issued OpenBadgeCredential {} for award {}", issued.credentialId(), award.id());
 				return issued;
 			}
-			catch (DuplicateKeyException | org.springframework.dao.PessimisticLockingFailureException
-					| org.springframework.dao.QueryTimeoutException ex) {
+			catch (DuplicateKeyException ex) {
 				Optional<Issued> concurrent = find(awardId);
 				if (concurrent.isPresent()) {
 					return concurrent.get(); // minted by another node or request
 				}
 				// the status index was taken meanwhile: try another
 			}
+			catch (org.springframework.dao.PessimisticLockingFailureException | org.springframework.dao.QueryTimeoutException ex) {
+				// another request or node is minting this award's credential and its transaction still holds the award's
+				// row or the credential's key: wait for it to commit rather than fail
+				Optional<Issued> concurrent = awaitConcurrent(awardId);
+				if (concurrent.isPresent()) {
+					return concurrent.get();
+				}
+			}
 		}
 		throw new IllegalStateException("No free status list index found for award " + awardId);
+	}
+
+	/** The credential another transaction is minting, once it commits (at most a few seconds). */
+	private Optional<Issued> awaitConcurrent(String awardId) {
+		long until = clock.millis() + CONCURRENT_MINT_WAIT.toMillis();
+		Optional<Issued> found = find(awardId);
+		while (found.isEmpty() && clock.millis() < until) {
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+			found = find(awardId);
+		}
+		return found;
 	}
 
 	private Issued sign(Award award, BadgeClass badge, IssuerProfile issuer, BadgeDetails details, String email, int index,
