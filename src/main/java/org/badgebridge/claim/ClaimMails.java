@@ -1,28 +1,32 @@
 package org.badgebridge.claim;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.util.HtmlUtils;
 
 import org.badgebridge.award.Award;
 import org.badgebridge.award.Awards;
 import org.badgebridge.badge.BadgeClass;
+import org.badgebridge.badge.BadgeImages;
 import org.badgebridge.badge.Badges;
-import org.badgebridge.course.CourseContext;
+import org.badgebridge.badge.IssuerProfile;
+import org.badgebridge.claim.internal.MailFacts;
 import org.badgebridge.course.Courses;
+import org.badgebridge.mail.MailTemplates;
 import org.badgebridge.mail.Outbox;
+import org.badgebridge.mail.OutgoingMail;
 import org.badgebridge.platform.ToolUrls;
 
-/** The claim mail: queued once per award (outbox key {@code claim:<award>}), in the learner's language. */
+/**
+ * The claim mail (queued once per award, outbox key {@code claim:<award>}) and the revocation notice
+ * ({@code revoked:<award>}), from the templates {@code mail/claim.*} and {@code mail/revoked.*} in the learner's language,
+ * signed by the badge's issuer, dates in the institution's time zone.
+ */
 @Service
 public class ClaimMails {
 
@@ -38,22 +42,25 @@ public class ClaimMails {
 
 	private final Outbox outbox;
 
-	private final MessageSource messages;
+	private final MailTemplates templates;
+
+	private final MailFacts facts;
 
 	private final ToolUrls urls;
 
-	private final org.badgebridge.badge.BadgeImages images;
+	private final BadgeImages images;
 
-	public ClaimMails(Awards awards, Badges badges, Courses courses, ClaimLinks links, Outbox outbox,
-			MessageSource messages, ToolUrls urls, org.badgebridge.badge.BadgeImages images) {
-		this.images = images;
+	public ClaimMails(Awards awards, Badges badges, Courses courses, ClaimLinks links, Outbox outbox, MailTemplates templates,
+			MailFacts facts, ToolUrls urls, BadgeImages images) {
 		this.awards = awards;
 		this.badges = badges;
 		this.courses = courses;
 		this.links = links;
 		this.outbox = outbox;
-		this.messages = messages;
+		this.templates = templates;
+		this.facts = facts;
 		this.urls = urls;
+		this.images = images;
 	}
 
 	static String key(String awardId) {
@@ -81,79 +88,67 @@ public class ClaimMails {
 		if (award == null || award.revoked()) {
 			return false;
 		}
-		String email = recipient(award);
+		String email = awards.recipientEmail(award);
 		if (email == null) {
 			log.info("Award {}: the LMS shared no email for learner {}; the claim mail waits until the learner gives one",
 					awardId, award.userSub());
 			return false;
 		}
-		BadgeClass badge = badges.find(award.badgeId()).orElseThrow();
-		CourseContext course = courses.context(award.contextId()).orElseThrow();
-		Locale locale = locale(award);
 		String token = ClaimLinks.newToken();
-		String link = urls.absolute("/claim/" + token);
 		Instant expires = links.expiryFromNow();
-		String expiry = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).withZone(ZoneOffset.UTC)
-				.format(expires);
-		String name = award.recipientName() == null ? "" : award.recipientName();
-		String issuer = badges.issuer(badge).name();
-		String image = images.exists(badge.id()) ? urls.absolute("/badges/" + badge.id() + "/image") : null;
-		Object[] args = { name, badge.name(), course.displayTitle(), link, expiry, award.reason() == null ? "" : award.reason(),
-				issuer };
-		String subject = messages.getMessage("claim.mail.subject", args, locale);
-		String text = messages.getMessage("claim.mail.text", args, locale);
-		Object[] escaped = { esc(name), esc(badge.name()), esc(course.displayTitle()), esc(link), esc(expiry), esc(award.reason()),
-				esc(issuer) };
-		String html = (image == null ? "" : "<p><img src=\"" + esc(image) + "\" alt=\"\" width=\"96\" height=\"96\"></p>")
-				+ messages.getMessage("claim.mail.html", escaped, locale);
+		Mail mail = mail(award);
+		mail.model().put("link", urls.absolute("/claim/" + token));
+		mail.model().put("expires", facts.dateTime(expires, mail.issuer(), mail.locale()));
+		mail.model().put("reason", teachersNote(award));
+		MailTemplates.Rendered rendered = templates.render("claim", mail.locale(), mail.model(), mail.badge().name());
 		// the outbox's unique key decides who sends (another node may be doing the same); only the sender's link is kept
-		if (!outbox.queue(key(awardId), email, subject, text, html, org.badgebridge.mail.OutgoingMail.Secret.BODY)) {
+		if (!outbox.queue(key(awardId), email, rendered.subject(), rendered.text(), rendered.html(), OutgoingMail.Secret.BODY)) {
 			return false;
 		}
 		links.store(awardId, token, expires);
 		return true;
 	}
 
-	/** Tells the learner their award was revoked, and why (once per award). */
+	/** Tells the learner their award was revoked, when and why (once per award). */
 	@Transactional
 	public boolean revoked(String awardId) {
 		Award award = awards.find(awardId).orElse(null);
 		if (award == null || !award.revoked()) {
 			return false;
 		}
-		String email = recipient(award);
+		String email = awards.recipientEmail(award);
 		if (email == null) {
 			return false;
 		}
+		Mail mail = mail(award);
+		mail.model().put("revokedOn", facts.dateTime(award.revokedAt(), mail.issuer(), mail.locale()));
+		mail.model().put("reason", blankToNull(award.revokeReason()));
+		MailTemplates.Rendered rendered = templates.render("revoked", mail.locale(), mail.model(), mail.badge().name());
+		return outbox.queue("revoked:" + awardId, email, rendered.subject(), rendered.text(), rendered.html());
+	}
+
+	/** What both mails say: to whom, which badge (name, image), which course, from which issuer, in which language. */
+	private Mail mail(Award award) {
 		BadgeClass badge = badges.find(award.badgeId()).orElseThrow();
-		CourseContext course = courses.context(award.contextId()).orElseThrow();
-		Locale locale = locale(award);
-		String name = award.recipientName() == null ? "" : award.recipientName();
-		String issuer = badges.issuer(badge).name();
-		Object[] args = { name, badge.name(), course.displayTitle(), award.revokeReason(), issuer };
-		Object[] escaped = { esc(name), esc(badge.name()), esc(course.displayTitle()), esc(award.revokeReason()), esc(issuer) };
-		return outbox.queue("revoked:" + awardId, email, messages.getMessage("revoke.mail.subject", args, locale),
-				messages.getMessage("revoke.mail.text", args, locale), messages.getMessage("revoke.mail.html", escaped, locale));
+		IssuerProfile issuer = badges.issuer(badge);
+		Locale locale = facts.locale(award.contextId(), award.userSub(), award.locale());
+		Map<String, Object> model = facts.model(issuer, locale);
+		model.put("name", blankToNull(award.recipientName()));
+		model.put("badge", badge.name());
+		model.put("course", courses.context(award.contextId()).orElseThrow().displayTitle());
+		model.put("imageUrl", images.exists(badge.id()) ? urls.absolute("/badges/" + badge.id() + "/image") : null);
+		return new Mail(badge, issuer, locale, model);
 	}
 
-	/** The award's address, else the member's (shared by the LMS or confirmed by the learner); null when none. */
-	private String recipient(Award award) {
-		return awards.recipientEmail(award);
+	private record Mail(BadgeClass badge, IssuerProfile issuer, Locale locale, Map<String, Object> model) {
 	}
 
-	/** The learner's language from their launches, else the course's. */
-	private Locale locale(Award award) {
-		return locale(award.locale() != null ? award.locale() : courses.defaultLocale(award.contextId()).orElse(null));
+	/** What the teacher wrote when awarding by hand (not the tool's own words for an award by the criteria). */
+	private static String teachersNote(Award award) {
+		return "system".equals(award.awardedBy()) || "Awarded by a teacher".equals(award.reason()) ? null : blankToNull(award.reason());
 	}
 
-	static Locale locale(String value) {
-		if (value != null && value.toLowerCase(Locale.ROOT).startsWith("nl")) {
-			return Locale.forLanguageTag("nl");
-		}
-		return Locale.ENGLISH;
-	}
-
-	private static String esc(String s) {
-		return s == null ? "" : HtmlUtils.htmlEscape(s);
+	private static String blankToNull(String s) {
+		return s == null || s.isBlank() ? null : s;
 	}
 }

@@ -3,7 +3,9 @@ package org.badgebridge.claim;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -16,9 +18,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import org.badgebridge.award.Award;
 import org.badgebridge.award.Awards;
+import org.badgebridge.badge.IssuerProfile;
 import org.badgebridge.claim.internal.EmailCodeQuota;
+import org.badgebridge.claim.internal.MailFacts;
 import org.badgebridge.course.CourseData;
 import org.badgebridge.course.Courses;
+import org.badgebridge.mail.MailTemplates;
 import org.badgebridge.mail.OutgoingMail;
 import org.badgebridge.mail.Outbox;
 
@@ -54,6 +59,10 @@ public class EmailConfirmations {
 
 	private final Clock clock;
 
+	private final MailTemplates templates;
+
+	private final MailFacts facts;
+
 	private final TransactionTemplate separately;
 
 	private final TransactionTemplate transaction;
@@ -63,7 +72,8 @@ public class EmailConfirmations {
 	private final int perAddress;
 
 	public EmailConfirmations(JdbcClient jdbc, Outbox outbox, Courses courses, CourseData courseData, Awards awards,
-			ClaimMails claimMails, EmailCodeQuota quota, Clock clock, PlatformTransactionManager transactions,
+			ClaimMails claimMails, EmailCodeQuota quota, Clock clock, PlatformTransactionManager transactions, MailTemplates templates,
+			MailFacts facts,
 			@Value("${badgebridge.claim.email-codes-per-learner-per-day:3}") int perLearner,
 			@Value("${badgebridge.claim.email-codes-per-address-per-day:5}") int perAddress) {
 		this.jdbc = jdbc;
@@ -74,6 +84,8 @@ public class EmailConfirmations {
 		this.claimMails = claimMails;
 		this.quota = quota;
 		this.clock = clock;
+		this.templates = templates;
+		this.facts = facts;
 		this.transaction = new TransactionTemplate(transactions);
 		// a try is counted in its own transaction, committed also when the caller's is rolled back
 		this.separately = new TransactionTemplate(transactions);
@@ -102,12 +114,17 @@ public class EmailConfirmations {
 		}
 		String code = String.format(Locale.ROOT, "%06d", RANDOM.nextInt(1_000_000));
 		jdbc.sql("delete from email_verification where context_id=? and user_sub=?").params(contextId, userSub).update();
+		long expiresAt = clock.millis() + VALIDITY.toMillis();
 		jdbc.sql("insert into email_verification (context_id, user_sub, email, code_hash, expires_at, attempts) values (?,?,?,?,?,0)")
-				.params(contextId, userSub, address, ClaimLinks.hash(code), clock.millis() + VALIDITY.toMillis()).update();
-		outbox.queue("confirm:" + UUID.randomUUID(), address, "Your BadgeBridge confirmation code: " + code,
-				"Your confirmation code is " + code + ". It works for 30 minutes.\n\nIf you did not ask for it, ignore this mail.",
-				"<p>Your confirmation code is <strong>" + code + "</strong>. It works for 30 minutes.</p>"
-						+ "<p>If you did not ask for it, ignore this mail.</p>",
+				.params(contextId, userSub, address, ClaimLinks.hash(code), expiresAt).update();
+		Locale locale = facts.locale(contextId, userSub, null);
+		IssuerProfile issuer = facts.issuerOfCourse(contextId);
+		Map<String, Object> model = facts.model(issuer, locale);
+		model.put("code", code);
+		model.put("minutes", VALIDITY.toMinutes());
+		model.put("expires", facts.dateTime(Instant.ofEpochMilli(expiresAt), issuer, locale));
+		MailTemplates.Rendered mail = templates.render("confirm", locale, model, code);
+		outbox.queue("confirm:" + UUID.randomUUID(), address, mail.subject(), mail.text(), mail.html(),
 				OutgoingMail.Secret.SUBJECT_AND_BODY);
 	}
 

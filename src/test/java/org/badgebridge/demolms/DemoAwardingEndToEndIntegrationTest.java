@@ -125,9 +125,13 @@ class DemoAwardingEndToEndIntegrationTest extends DemoServerTest {
 				.filter(m -> m.dedupKey().equals("claim:" + award.id())).findFirst().orElse(null));
 		assertThat(mail.recipient()).isEqualTo("ana@demo.badgebridge.test");
 		assertThat(mail.subject()).contains(name);
-		assertThat(mail.htmlBody()).contains("<strong>" + HtmlUtils.htmlEscape(name) + "</strong>");
+		assertThat(mail.htmlBody()).contains("lang=\"en\"");
+		Matcher mailLink = Pattern.compile("<a id=\"mail-claim-link\" href=\"([^\"]+)\">([^<]+)</a>").matcher(mail.htmlBody());
+		assertThat(mailLink.find()).as("the HTML part's claim link").isTrue();
+		assertThat(HtmlUtils.htmlUnescape(mailLink.group(2))).as("the link says where it goes").isEqualTo("Claim your badge \"" + name + "\"");
 		Matcher claim = Pattern.compile("(http://localhost:" + PORT + "/claim/[A-Za-z0-9_-]+)").matcher(mail.textBody());
 		assertThat(claim.find()).isTrue();
+		assertThat(HtmlUtils.htmlUnescape(mailLink.group(1))).as("both parts carry the same link").isEqualTo(claim.group(1));
 
 		// the link works: the learner accepts the badge
 		HttpBrowser ana = new HttpBrowser();

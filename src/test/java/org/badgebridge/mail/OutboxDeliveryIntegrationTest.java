@@ -107,6 +107,19 @@ class OutboxDeliveryIntegrationTest {
 				.allSatisfy(m -> assertThat(m.status()).isEqualTo(OutgoingMail.Status.SENT));
 	}
 
+	/** The text of each part of a received message, by content type. */
+	static void parts(jakarta.mail.Part part, java.util.Map<String, String> into) throws Exception {
+		Object content = part.getContent();
+		if (content instanceof jakarta.mail.Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				parts(multipart.getBodyPart(i), into);
+			}
+		}
+		else if (content instanceof String text) {
+			into.put(part.getContentType().split(";")[0].trim().toLowerCase(java.util.Locale.ROOT), text.replace("\r\n", "\n"));
+		}
+	}
+
 	OutgoingMail mail(java.util.function.Predicate<OutgoingMail> which) {
 		return outbox.recent(1000).stream().filter(which).findFirst().orElseThrow();
 	}
@@ -128,6 +141,22 @@ class OutboxDeliveryIntegrationTest {
 		assertThat(delivery.deliverDue()).isGreaterThanOrEqualTo(2);
 		assertThat(List.of(greenMail.getReceivedMessages())).as("the code reached its recipient")
 				.anySatisfy(m -> assertThat(m.getSubject()).contains(code));
+		MimeMessage received = List.of(greenMail.getReceivedMessages()).stream().filter(m -> {
+			try {
+				return m.getSubject().contains(code);
+			}
+			catch (jakarta.mail.MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).findFirst().orElseThrow();
+		java.util.Map<String, String> parts = new java.util.HashMap<>();
+		parts(received, parts);
+		assertThat(received.getSubject()).isEqualTo("Your confirmation code: " + code);
+		assertThat(parts.get("text/plain")).as("the plain-text part, from mail/confirm.txt")
+				.contains("Enter this code at the badge in your course", "\n    " + code + "\n", "The code works for 30 minutes, until ")
+				.doesNotContain("<");
+		assertThat(parts.get("text/html")).as("the HTML part, from mail/confirm.html").containsPattern("<html[^>]*\\slang=\"en\"")
+				.contains("<strong id=\"mail-code\">" + code + "</strong>", "Central European");
 		OutgoingMail sent = mail(m -> m.id().equals(queued.id()));
 		assertThat(sent.status()).isEqualTo(OutgoingMail.Status.SENT);
 		assertThat(sent.recipient()).isEqualTo(address);
