@@ -179,6 +179,7 @@ class LearnerPagesIntegrationTest {
 	void claimPageAndCatalogueShowTheBadgesOwnImageAtItsRatioAndTheInstitution() throws Exception {
 		Course c = course();
 		images.store(c.badge().id(), png(200, 100));
+		images.storeIssuerLogo(c.issuer().id(), png(300, 100));
 		Award award = awards.awardByHand(c.badge().id(), "s1", "teacher:t1", "by hand").orElseThrow();
 		String token = linkAfterTheListener(award);
 
@@ -186,6 +187,7 @@ class LearnerPagesIntegrationTest {
 		assertThat(claim).contains("src=\"/badges/" + c.badge().id() + "/image\"", "width=\"128\"", "height=\"64\"",
 				"alt=\"Badge image: Data Literacy\"", "Example University", "(NL)", "Course: Statistics 101", "id=\"accept\"")
 				.doesNotContain("\u2605");
+		assertThat(claim).containsPattern("src=\"/ob2/issuers/" + c.issuer().id() + "/image\" width=\"48\"\\s+height=\"16\" alt=\"Logo of Example University\"");
 		assertThat(page("/claim/" + token, null, "nl")).contains("Mijn badge accepteren", "Uitgegeven door", "Cursus: Statistics 101");
 
 		badges.setInCatalogue(c.badge().id(), true);
