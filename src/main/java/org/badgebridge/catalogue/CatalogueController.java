@@ -8,12 +8,19 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
+import java.util.List;
+
 import org.badgebridge.badge.BadgeClass;
+import org.badgebridge.badge.BadgePictures;
 import org.badgebridge.badge.Badges;
+import org.badgebridge.badge.IssuerProfile;
 import org.badgebridge.badge.Issuers;
 import org.badgebridge.web.PublicEndpoint;
 
-/** {@code /catalogue}: the badges teachers made public, and a page per badge class. */
+/**
+ * {@code /catalogue}: the badges teachers made public, and a page per badge class, each with the badge's own image at
+ * its aspect ratio and the institution that issues it (name, logo, country).
+ */
 @Controller
 @PublicEndpoint("the public catalogue of badges that teachers chose to list")
 class CatalogueController {
@@ -22,16 +29,29 @@ class CatalogueController {
 
 	private final Issuers issuers;
 
-	CatalogueController(Badges badges, Issuers issuers) {
+	private final BadgePictures pictures;
+
+	/** The issuer as the catalogue shows it. */
+	record Institution(String name, String url, BadgePictures.Picture logo, String country) {
+	}
+
+	/** One badge of the list: the badge, its image and its institution. */
+	record Entry(BadgeClass badge, BadgePictures.Picture picture, Institution issuer) {
+	}
+
+	CatalogueController(Badges badges, Issuers issuers, BadgePictures pictures) {
 		this.badges = badges;
 		this.issuers = issuers;
+		this.pictures = pictures;
 	}
 
 	@GetMapping("/catalogue")
 	String list(@RequestParam(required = false) String q, @RequestParam(required = false) Long institution,
 			@RequestParam(required = false) String eqf, @RequestParam(required = false) String language,
 			@RequestParam(required = false) Double maxEcts, Model model) {
-		model.addAttribute("badges", badges.catalogue(q, institution, blank(eqf), blank(language), maxEcts));
+		List<Entry> entries = badges.catalogue(q, institution, blank(eqf), blank(language), maxEcts).stream()
+				.map(b -> new Entry(b, pictures.badge(b.id(), 64), institution(b))).toList();
+		model.addAttribute("badges", entries);
 		model.addAttribute("issuers", issuers.all());
 		model.addAttribute("q", q);
 		model.addAttribute("institution", institution);
@@ -46,8 +66,15 @@ class CatalogueController {
 		BadgeClass badge = badges.find(id).filter(b -> badges.inCatalogue(b.id()))
 				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("badge", badge);
-		model.addAttribute("issuer", badges.issuer(badge));
+		model.addAttribute("issuer", institution(badge));
+		model.addAttribute("picture", pictures.badge(badge.id(), 128));
 		return "catalogue/badge";
+	}
+
+	private Institution institution(BadgeClass badge) {
+		IssuerProfile p = badges.issuer(badge);
+		String country = blank(badge.details().country()) != null ? badge.details().country() : p.country();
+		return new Institution(p.name(), p.url(), pictures.issuerLogo(p.id(), 48).orElse(null), country);
 	}
 
 	private static String blank(String s) {

@@ -70,6 +70,19 @@ public class ClaimLinks {
 				}).optional();
 	}
 
+	/** The award's live link, if a claim mail with one was sent: its expiry and whether it was used. */
+	public Optional<Link> forAward(String awardId) {
+		return jdbc.sql("select award_id, expires_at, used_at from claim_link where award_id=?").param(awardId).query((rs, i) -> {
+			long used = rs.getLong(3);
+			return new Link(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)), rs.wasNull() ? null : Instant.ofEpochMilli(used));
+		}).optional();
+	}
+
+	/** Marks the award's link used: the badge was claimed, by the link or in the course's badge panel. */
+	public void markUsedForAward(String awardId) {
+		jdbc.sql("update claim_link set used_at=? where award_id=? and used_at is null").params(clock.millis(), awardId).update();
+	}
+
 	public void markUsed(String token) {
 		jdbc.sql("update claim_link set used_at=? where token_hash=? and used_at is null").params(clock.millis(), hash(token)).update();
 	}

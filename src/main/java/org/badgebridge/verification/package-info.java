@@ -6,5 +6,5 @@
  * an award ({@code /verify/{award}}). Our own documents are read through {@code credential}'s API, never fetched.
  * A leaf: no other module uses it, so it has no public API; nothing it checks is stored.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Verification", allowedDependencies = { "award", "badge", "credential", "infrastructure", "platform", "web" })
+@org.springframework.modulith.ApplicationModule(displayName = "Verification", allowedDependencies = { "award", "badge", "course", "credential", "infrastructure", "platform", "web" })
 package org.badgebridge.verification;

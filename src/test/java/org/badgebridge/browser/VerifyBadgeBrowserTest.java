@@ -88,4 +88,31 @@ class VerifyBadgeBrowserTest extends DemoServerTest {
 		assertThat(browser.findElement(By.id("status")).getText()).startsWith("Valid");
 		assertThat(browser.findElement(By.id("recipient")).getText()).startsWith("Private");
 	}
+
+	@Test
+	void onAPhoneTheResultComesFirstNamesTheIssuerAndNothingScrollsSideways() throws Exception {
+		CredentialFixtures.Made made = new CredentialFixtures(registrations, courses, badges, awards).claimedMicroCredential("sue@example.edu");
+		OpenBadges3.Issued issued = ob3.issue(made.award().id());
+		awards.revoke(made.award().id(), "teacher:3", "Plagiarism found");
+
+		WebDriver browser = browsers.start(Map.of());
+		browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+		org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+		browser.get("http://localhost:" + PORT + "/verify");
+		js.executeScript("document.getElementById('text').value = arguments[0];", issued.json());
+		browser.findElement(By.id("check")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("verdict")));
+		assertThat(browser.findElement(By.id("verdict")).getText()).startsWith("Not valid: revoked by the issuer on")
+				.doesNotContain("Plagiarism");
+		assertThat(browser.findElement(By.id("issuer-basis")).getText()).contains("own key of this tool");
+		assertThat(browser.findElement(By.id("checks")).getText()).contains("Status (revocation)", "Failed", "Revoked by the issuer on")
+				.doesNotContain("Plagiarism");
+		long inner = ((Number) js.executeScript("return window.innerWidth;")).longValue();
+		long scroll = ((Number) js.executeScript("return document.documentElement.scrollWidth;")).longValue();
+		assertThat(scroll).as("no sideways scrolling at 390 px").isLessThanOrEqualTo(inner);
+		double top = ((Number) js.executeScript("return document.getElementById('verdict').getBoundingClientRect().top;")).doubleValue();
+		long height = ((Number) js.executeScript("return window.innerHeight;")).longValue();
+		assertThat(top).as("the verdict is in view after the form submits").isBetween(0.0, (double) height);
+	}
 }

@@ -191,7 +191,7 @@ class CredentialEndpointsIntegrationTest {
 		claimLinks.store(made.award().id(), token, claimLinks.expiryFromNow());
 
 		String page = fetch("/claim/" + token).getContentAsString();
-		assertThat(page).contains("id=\"download-json\"", "id=\"download-png\"", "Private: the verification page shows only");
+		assertThat(page).contains("id=\"download-json\"", "id=\"download-png\"", "Private: the public page shows only");
 		OpenBadges3.Issued issued = ob3.find(made.award().id()).orElseThrow();
 		MockHttpServletResponse json = fetch("/claim/" + token + "/credential.json");
 		assertThat(json.getContentAsString()).isEqualTo(issued.json());

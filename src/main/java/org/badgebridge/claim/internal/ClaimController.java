@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -16,15 +18,22 @@ import org.springframework.web.server.ResponseStatusException;
 
 import org.badgebridge.award.Award;
 import org.badgebridge.award.Awards;
+import org.badgebridge.badge.BadgeClass;
+import org.badgebridge.badge.BadgePictures;
 import org.badgebridge.badge.Badges;
 import org.badgebridge.claim.ClaimLinks;
+import org.badgebridge.claim.Claims;
+import org.badgebridge.course.CourseContext;
+import org.badgebridge.course.Courses;
+import org.badgebridge.credential.SignedIssuers;
 import org.badgebridge.credential.CredentialDownloads;
 import org.badgebridge.credential.OpenBadges3;
 import org.badgebridge.web.PublicEndpoint;
 
 /**
  * The page a claim link opens: the learner accepts the badge, then downloads it as an Open Badges 3.0 credential
- * (JSON, VC-JWT, baked PNG) and chooses whether its public data shows their name and evidence.
+ * (JSON, VC-JWT, baked PNG) and chooses whether its public data shows their name and evidence. The page shows the
+ * badge's own image, the course and the issuer (as signed into the credential once it is issued).
  */
 @Controller
 @PublicEndpoint("a capability URL: the claim token mailed to the learner (256 random bits, hashed, expiring) is the credential")
@@ -42,7 +51,23 @@ class ClaimController {
 
 	private final CredentialDownloads downloads;
 
-	ClaimController(ClaimLinks links, Awards awards, Badges badges, Clock clock, OpenBadges3 ob3, CredentialDownloads downloads) {
+	private final Claims claims;
+
+	private final Courses courses;
+
+	private final BadgePictures pictures;
+
+	private final SignedIssuers issuers;
+
+	private final MessageSource messages;
+
+	ClaimController(ClaimLinks links, Awards awards, Badges badges, Clock clock, OpenBadges3 ob3, CredentialDownloads downloads,
+			Claims claims, Courses courses, BadgePictures pictures, SignedIssuers issuers, MessageSource messages) {
+		this.claims = claims;
+		this.courses = courses;
+		this.pictures = pictures;
+		this.issuers = issuers;
+		this.messages = messages;
 		this.links = links;
 		this.awards = awards;
 		this.badges = badges;
@@ -106,24 +131,24 @@ class ClaimController {
 		ClaimLinks.Link link = links.resolve(token).orElse(null);
 		if (link == null) {
 			response.setStatus(404);
-			model.addAttribute("problem", "This claim link is not valid. It may have been replaced by a newer one: use the link in your latest mail.");
+			model.addAttribute("problem", text("learning.claim.problem.unknown"));
 			return "claim/problem";
 		}
 		if (link.expired(clock.instant())) {
 			response.setStatus(410);
-			model.addAttribute("problem", "This claim link has expired. Ask your teacher, or use the course's badge panel, to get a new one.");
+			model.addAttribute("problem", text("learning.claim.problem.expired"));
 			return "claim/problem";
 		}
 		Award award = awards.find(link.awardId()).orElseThrow();
 		if (award.revoked()) {
 			response.setStatus(410);
-			model.addAttribute("problem", "This badge was revoked: " + award.revokeReason());
+			String on = PanelView.date(award.revokedAt(), LocaleContextHolder.getLocale());
+			model.addAttribute("problem", award.revokeReason() == null ? text("learning.panel.revoked", on)
+					: text("learning.panel.revoked", on) + " " + text("learning.panel.revoked.reason", award.revokeReason()));
 			return "claim/problem";
 		}
 		if (accept && !award.claimed()) {
-			awards.markClaimed(award.id());
-			links.markUsed(token);
-			award = awards.find(award.id()).orElseThrow();
+			award = claims.claim(award.id());
 		}
 		if (award.claimed() && !ob3.exists(award.id())) {
 			try {
@@ -131,12 +156,21 @@ class ClaimController {
 				model.addAttribute("credentialProblem", null);
 			}
 			catch (OpenBadges3.NotIssuable ex) {
-				model.addAttribute("credentialProblem", ex.getMessage());
+				model.addAttribute("credentialProblem", text("learning.claim.credential-problem", ex.getMessage()));
 			}
 		}
+		BadgeClass badge = badges.find(award.badgeId()).orElseThrow();
 		model.addAttribute("award", award);
-		model.addAttribute("badge", badges.find(award.badgeId()).orElseThrow());
+		model.addAttribute("badge", badge);
+		model.addAttribute("picture", pictures.badge(badge.id(), 128));
+		model.addAttribute("issuer", issuers.forAward(award, badge));
+		model.addAttribute("course", courses.context(award.contextId()).map(CourseContext::displayTitle).orElse(null));
+		model.addAttribute("claimedOn", award.claimedAt() == null ? null : PanelView.date(award.claimedAt(), LocaleContextHolder.getLocale()));
 		model.addAttribute("token", token);
 		return "claim/claim";
+	}
+
+	private String text(String key, Object... args) {
+		return messages.getMessage(key, args, LocaleContextHolder.getLocale());
 	}
 }

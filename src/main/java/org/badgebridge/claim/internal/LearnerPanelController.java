@@ -1,9 +1,7 @@
 package org.badgebridge.claim.internal;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,24 +10,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import org.badgebridge.access.BadgeLearner;
 import org.badgebridge.award.ApprovalWorkflow;
-import org.badgebridge.award.Approvals;
 import org.badgebridge.award.Award;
 import org.badgebridge.award.Awards;
 import org.badgebridge.award.LearnerProgress;
-import org.badgebridge.badge.BadgeClass;
-import org.badgebridge.badge.BadgeImages;
 import org.badgebridge.claim.ClaimMails;
+import org.badgebridge.claim.Claims;
 import org.badgebridge.claim.EmailConfirmations;
-import org.badgebridge.course.CourseData;
-import org.badgebridge.course.CourseSyncs;
 import org.badgebridge.web.InvalidInput;
 import org.badgebridge.web.Notice;
 import org.badgebridge.web.Notices;
 
 /**
- * The learner's badge panel inside the course: their own progress (refreshed first), their award and its claim mail,
- * approval requests, and the email address for the claim mail when the LMS shares none. A learner sees and acts on
- * their own data only: every handler receives the {@link BadgeLearner} of the request's session.
+ * The learner's badge panel inside the course: what it takes, their own progress (refreshed first), claiming their
+ * award right there (the same operation as the mailed claim link), approval requests, and the email address for the
+ * claim mail when the LMS shares none. A learner sees and acts on their own data only: every handler receives the
+ * {@link BadgeLearner} of the request's session.
  */
 @Controller
 class LearnerPanelController {
@@ -38,57 +33,54 @@ class LearnerPanelController {
 
 	private final LearnerProgress progress;
 
-	private final CourseSyncs syncs;
-
-	private final CourseData courseData;
-
-	private final Approvals approvals;
-
 	private final ApprovalWorkflow workflow;
 
 	private final EmailConfirmations emails;
 
 	private final ClaimMails claimMails;
 
-	private final BadgeImages images;
+	private final Claims claims;
+
+	private final PanelView view;
+
+	private final MessageSource messages;
 
 	private final Notices notices;
 
-	LearnerPanelController(Awards awards, LearnerProgress progress, CourseSyncs syncs, CourseData courseData,
-			Approvals approvals, ApprovalWorkflow workflow, EmailConfirmations emails, ClaimMails claimMails,
-			BadgeImages images, Notices notices) {
+	LearnerPanelController(Awards awards, LearnerProgress progress, ApprovalWorkflow workflow, EmailConfirmations emails,
+			ClaimMails claimMails, Claims claims, PanelView view, MessageSource messages, Notices notices) {
 		this.awards = awards;
 		this.progress = progress;
-		this.syncs = syncs;
-		this.courseData = courseData;
-		this.approvals = approvals;
 		this.workflow = workflow;
 		this.emails = emails;
 		this.claimMails = claimMails;
-		this.images = images;
+		this.claims = claims;
+		this.view = view;
+		this.messages = messages;
 		this.notices = notices;
 	}
 
 	@GetMapping("/lti/learn/badges/{badge}")
 	String panel(BadgeLearner learner, Model model) {
-		BadgeClass badge = learner.badge();
-		long contextId = learner.contextId();
-		String userSub = learner.userSub();
-		boolean fresh = progress.refresh(contextId, userSub, badge.active());
-		model.addAttribute("badge", badge);
-		model.addAttribute("imageUrl", images.exists(badge.id()) ? "/badges/" + badge.id() + "/image" : null);
-		model.addAttribute("displayName", learner.displayName());
-		model.addAttribute("fresh", fresh);
-		model.addAttribute("standing", awards.standing(badge, userSub).orElse(null));
-		model.addAttribute("award", awards.forLearner(badge.id(), contextId, userSub).orElse(null));
-		model.addAttribute("sync", syncs.status(contextId).orElse(null));
-		model.addAttribute("approvalCriteria", badge.hasCriteria() ? badge.criteria().approvals() : List.of());
-		Map<String, Approvals.Request> requests = new HashMap<>();
-		approvals.forLearner(badge.id(), contextId, userSub).forEach(r -> requests.put(r.criterionKey(), r));
-		model.addAttribute("approvalRequests", requests);
-		model.addAttribute("needsEmail", courseData.member(contextId, userSub).map(m -> m.email() == null).orElse(true));
-		model.addAttribute("codeSent", emails.pending(contextId, userSub));
+		boolean fresh = progress.refresh(learner.contextId(), learner.userSub(), learner.badge().active());
+		view.fill(learner, fresh, model);
 		return "claim/panel";
+	}
+
+	/** "Claim your badge" in the panel: the learner's own award, claimed as the mailed link would. */
+	@PostMapping("/lti/learn/badges/{badge}/claim")
+	String claim(BadgeLearner learner) {
+		return act(learner, () -> {
+			Award award = ownAward(learner);
+			if (award.revoked()) {
+				return Notice.error(text("learning.panel.notice.revoked"));
+			}
+			if (awards.recipientEmail(award) == null) {
+				return Notice.error(text("learning.panel.notice.email-first"));
+			}
+			claims.claim(award.id());
+			return Notice.info(text("learning.panel.notice.claimed"));
+		});
 	}
 
 	@PostMapping("/lti/learn/badges/{badge}/approval-requests")
@@ -96,7 +88,7 @@ class LearnerPanelController {
 			@RequestParam(required = false) String evidence) {
 		return act(learner, () -> {
 			workflow.ask(learner.badge(), learner.contextId(), learner.userSub(), criterion, evidence);
-			return Notice.info("Your request was sent to your teacher.");
+			return Notice.info(text("learning.panel.notice.approval-asked"));
 		});
 	}
 
@@ -104,10 +96,10 @@ class LearnerPanelController {
 	String email(BadgeLearner learner, @RequestParam(required = false) String email) {
 		return act(learner, () -> {
 			if (email == null || email.isBlank()) {
-				throw new InvalidInput("email", "Give your email address.");
+				throw new InvalidInput("email", text("learning.panel.notice.email-missing"));
 			}
 			emails.start(learner.contextId(), learner.userSub(), email);
-			return Notice.info("We sent a code to " + email.trim() + ". Enter it below.");
+			return Notice.info(text("learning.panel.notice.code-sent", email.trim()));
 		});
 	}
 
@@ -115,20 +107,28 @@ class LearnerPanelController {
 	String confirmEmail(BadgeLearner learner, @RequestParam(required = false) String code) {
 		return act(learner, () -> {
 			emails.confirm(learner.contextId(), learner.userSub(), code == null ? "" : code);
-			return Notice.info("Your email address is confirmed.");
+			return Notice.info(text("learning.panel.notice.email-confirmed"));
 		});
 	}
 
 	@PostMapping("/lti/learn/badges/{badge}/resend")
 	String resend(BadgeLearner learner) {
 		return act(learner, () -> {
-			Award award = awards.forLearner(learner.badgeId(), learner.contextId(), learner.userSub())
-					.orElseThrow(() -> new IllegalArgumentException("You have no award of this badge yet."));
+			Award award = ownAward(learner);
 			if (!claimMails.resend(award.id())) {
-				throw new IllegalStateException("No mail could be sent: the LMS shares no email address for you.");
+				return Notice.error(text("learning.panel.notice.no-address"));
 			}
-			return Notice.info("A new claim link is on its way (the previous one no longer works).");
+			return Notice.info(text("learning.panel.notice.resent"));
 		});
+	}
+
+	private Award ownAward(BadgeLearner learner) {
+		return awards.forLearner(learner.badgeId(), learner.contextId(), learner.userSub())
+				.orElseThrow(() -> new IllegalArgumentException(text("learning.panel.notice.no-award")));
+	}
+
+	private String text(String key, Object... args) {
+		return messages.getMessage(key, args, LocaleContextHolder.getLocale());
 	}
 
 	private String act(BadgeLearner learner, java.util.function.Supplier<Notice> action) {

@@ -35,12 +35,26 @@ public class BadgeVerifier {
 		VALID, EXPIRED, SUSPENDED, REVOKED, INVALID, UNKNOWN
 	}
 
-	/** One thing checked: whether it passed (null: not checked, with why) and what was found. */
-	public record Check(Boolean ok, String what, String detail) {
+	/**
+	 * One thing checked: whether it passed (null: not checked, with why) and what was found; {@code status}: a failed
+	 * check of the issuer's status (revoked, suspended), which the verdict names itself rather than "not valid".
+	 */
+	public record Check(Boolean ok, String what, String detail, boolean status) {
+
+		public Check(Boolean ok, String what, String detail) {
+			this(ok, what, detail, false);
+		}
 	}
 
+	/**
+	 * What was found. {@code issuerBasis} says how the issuer is known: {@code OWN} (this tool's own key), {@code WEB}
+	 * (a did:web, the key published at {@code issuerDomain}), {@code HOSTED} (an Open Badges 2.0 issuer whose server at
+	 * {@code issuerDomain} hosts the badge), {@code KEY} (a did:key: only the credential itself names the issuer), or
+	 * null; {@code revokedOn}: the date of a revocation where the issuer publishes it.
+	 */
 	public record Report(Verdict verdict, String summary, String format, List<Check> checks, String badgeName, String issuerName,
-			String issuerId, String issuedOn, String expires, String recipient) {
+			String issuerId, String issuedOn, String expires, String recipient, String issuerBasis, String issuerDomain,
+			String revokedOn) {
 	}
 
 	private final DataIntegrity integrity;

@@ -5,6 +5,8 @@ import java.io.InputStream;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +29,10 @@ class CheckBadgeController {
 
 	private final VerifyRateLimiter limiter;
 
-	CheckBadgeController(BadgeVerifier verifier, VerifyRateLimiter limiter) {
+	private final MessageSource messages;
+
+	CheckBadgeController(BadgeVerifier verifier, VerifyRateLimiter limiter, MessageSource messages) {
+		this.messages = messages;
 		this.verifier = verifier;
 		this.limiter = limiter;
 	}
@@ -46,8 +51,8 @@ class CheckBadgeController {
 			long seconds = limiter.secondsUntilNextWindow();
 			response.setStatus(429);
 			response.setHeader("Retry-After", Long.toString(seconds));
-			model.addAttribute("limited", "Your address has checked " + limiter.perMinute() + " badges within a minute, the most "
-					+ "allowed. Try again in " + seconds + " second" + (seconds == 1 ? "" : "s") + ".");
+			model.addAttribute("limited", messages.getMessage("public.check.limited", new Object[] { limiter.perMinute(), seconds },
+					LocaleContextHolder.getLocale()));
 			model.addAttribute("email", email);
 			return "verification/check";
 		}

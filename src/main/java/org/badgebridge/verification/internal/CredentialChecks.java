@@ -71,6 +71,7 @@ class CredentialChecks {
 		else {
 			f.ok("Issuer", (f.issuerName != null ? f.issuerName + " (" + f.issuerId + ")" : f.issuerId)
 					+ (ours(f.issuerId) ? ", which is this tool's issuer." : "."));
+			basis(f);
 		}
 		dates(doc, f);
 		status(doc, f);
@@ -79,6 +80,31 @@ class CredentialChecks {
 		}
 		else {
 			recipient(subject, email, f);
+		}
+	}
+
+	/** How the issuer is known: this tool's own key, the domain of a did:web or web address, or only the credential (did:key). */
+	private void basis(Findings f) {
+		if (ours(f.issuerId)) {
+			f.issuerBasis = "OWN";
+			f.issuerDomain = own.host();
+		}
+		else if (f.issuerId.startsWith("did:web:")) {
+			f.issuerBasis = "WEB";
+			String host = f.issuerId.substring("did:web:".length()).split(":", 2)[0];
+			f.issuerDomain = java.net.URLDecoder.decode(host, java.nio.charset.StandardCharsets.UTF_8);
+		}
+		else if (f.issuerId.startsWith("https://") || f.issuerId.startsWith("http://")) {
+			try {
+				f.issuerDomain = java.net.URI.create(f.issuerId).getHost();
+				f.issuerBasis = f.issuerDomain == null ? null : "HOSTED";
+			}
+			catch (IllegalArgumentException ex) {
+				f.issuerBasis = null;
+			}
+		}
+		else if (f.issuerId.startsWith("did:key:")) {
+			f.issuerBasis = "KEY";
 		}
 	}
 
@@ -148,16 +174,10 @@ class CredentialChecks {
 							+ " according to the issuer's status list.");
 				}
 				else if ("suspension".equals(purpose)) {
-					f.ok("Status (suspension)", "Suspended by the issuer.");
-					if (f.status != BadgeVerifier.Verdict.REVOKED) {
-						f.status = BadgeVerifier.Verdict.SUSPENDED;
-						f.statusWords = "Suspended: the issuer has put this credential on hold; it is not valid while suspended.";
-					}
+					f.suspended("Status (suspension)");
 				}
 				else {
-					f.ok("Status (revocation)", "Revoked by the issuer.");
-					f.status = BadgeVerifier.Verdict.REVOKED;
-					f.statusWords = "Revoked: the issuer withdrew this credential; it is no longer valid.";
+					f.revoked("Status (revocation)", own.revokedOn(string(doc, "id")).orElse(null));
 				}
 			}
 			catch (StatusUnavailable ex) {

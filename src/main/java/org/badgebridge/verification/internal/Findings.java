@@ -24,6 +24,13 @@ final class Findings {
 
 	public String recipient;
 
+	/** How the issuer is known (see {@link BadgeVerifier.Report}) and the domain that says so. */
+	public String issuerBasis;
+
+	public String issuerDomain;
+
+	public String revokedOn;
+
 	/** The verdict once the badge proved authentic, unless a check failed; see {@link #report()}. */
 	public BadgeVerifier.Verdict status = BadgeVerifier.Verdict.VALID;
 
@@ -46,24 +53,42 @@ final class Findings {
 		checks.add(new BadgeVerifier.Check(false, what, detail));
 	}
 
+	/** The issuer revoked it: a failed status check, and the verdict REVOKED (dated when the issuer says when). */
+	public void revoked(String what, String on) {
+		checks.add(new BadgeVerifier.Check(false, what, on == null ? "Revoked by the issuer." : "Revoked by the issuer on " + on + ".", true));
+		status = BadgeVerifier.Verdict.REVOKED;
+		revokedOn = on;
+		statusWords = (on == null ? "Revoked by the issuer" : "Revoked by the issuer on " + on) + ": it is no longer valid.";
+	}
+
+	/** The issuer put it on hold: a failed status check; the verdict SUSPENDED unless it is revoked too. */
+	public void suspended(String what) {
+		checks.add(new BadgeVerifier.Check(false, what, "Suspended by the issuer.", true));
+		if (status != BadgeVerifier.Verdict.REVOKED) {
+			status = BadgeVerifier.Verdict.SUSPENDED;
+			statusWords = "Suspended by the issuer: it is not valid while suspended.";
+		}
+	}
+
 	public void skipped(String what, String detail) {
 		checks.add(new BadgeVerifier.Check(null, what, detail));
 	}
 
 	public BadgeVerifier.Report report() {
-		boolean failed = checks.stream().anyMatch(c -> Boolean.FALSE.equals(c.ok()));
+		boolean failed = checks.stream().anyMatch(c -> Boolean.FALSE.equals(c.ok()) && !c.status());
 		// fail closed: VALID (or any verdict about the issuer's status) only after a positive signature check
 		BadgeVerifier.Verdict verdict = failed ? BadgeVerifier.Verdict.INVALID : authentic ? status : BadgeVerifier.Verdict.UNKNOWN;
 		String words = !authentic && !(status == BadgeVerifier.Verdict.UNKNOWN && statusWords != null)
 				? "Could not be checked: no signature of the issuer was verified, so nothing can be said about who issued it."
 				: statusWords;
 		String summary = switch (verdict) {
-			case INVALID -> "Not valid: " + checks.stream().filter(c -> Boolean.FALSE.equals(c.ok())).map(BadgeVerifier.Check::detail).findFirst().orElse("");
+			case INVALID -> "Not valid: " + checks.stream().filter(c -> Boolean.FALSE.equals(c.ok()) && !c.status()).map(BadgeVerifier.Check::detail).findFirst().orElse("");
 			case VALID -> "Valid: " + (badgeName != null ? "\u201c" + badgeName + "\u201d " : "") + "issued by "
 					+ (issuerName != null ? issuerName : issuerId) + ", signature and status checked.";
 			default -> words;
 		};
-		return new BadgeVerifier.Report(verdict, summary, format, List.copyOf(checks), badgeName, issuerName, issuerId, issuedOn, expires, recipient);
+		return new BadgeVerifier.Report(verdict, summary, format, List.copyOf(checks), badgeName, issuerName, issuerId, issuedOn, expires, recipient,
+				issuerBasis, issuerDomain, revokedOn);
 	}
 
 	/** Whether the identity (hashed with its salt, or plain) names this email address; case does not matter. */
@@ -86,6 +111,7 @@ final class Findings {
 	}
 
 	public static BadgeVerifier.Report unknown(String why) {
-		return new BadgeVerifier.Report(BadgeVerifier.Verdict.UNKNOWN, why, "unknown", List.of(), null, null, null, null, null, null);
+		return new BadgeVerifier.Report(BadgeVerifier.Verdict.UNKNOWN, why, "unknown", List.of(), null, null, null, null, null, null, null, null,
+				null);
 	}
 }

@@ -65,9 +65,7 @@ class HostedAssertions {
 		}
 		f.verified("Hosted copy", "The issuer's server still hosts this assertion at " + id + ".");
 		if (JsonValue.TRUE.equals(hosted.get("revoked"))) {
-			f.status = BadgeVerifier.Verdict.REVOKED;
-			f.statusWords = "Revoked: the issuer withdrew this badge.";
-			f.ok("Status", "Revoked by the issuer.");
+			f.revoked("Status", own.revokedOn(id).orElse(null));
 		}
 		else {
 			f.ok("Status", "Not revoked.");
@@ -97,6 +95,8 @@ class HostedAssertions {
 			else {
 				f.ok("Issuer", f.issuerName + " (" + f.issuerId + ").");
 			}
+			f.issuerBasis = own.isOurs(id) ? "OWN" : "HOSTED";
+			f.issuerDomain = assertionHost;
 		}
 		catch (Unreadable | ClassCastException | NullPointerException ex) {
 			f.fail("Badge and issuer", "The badge or its issuer could not be read: " + ex.getMessage());

@@ -7,12 +7,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import org.badgebridge.award.Award;
 import org.badgebridge.award.Awards;
 import org.badgebridge.credential.OpenBadges2;
 import org.badgebridge.credential.OpenBadges3;
+import org.badgebridge.credential.SignedIssuers;
 import org.badgebridge.credential.StatusLists;
 import org.badgebridge.platform.ToolUrls;
 
@@ -33,7 +35,10 @@ class OwnDocuments {
 
 	private final Awards awards;
 
-	OwnDocuments(OpenBadges2 ob2, OpenBadges3 ob3, StatusLists statusLists, ToolUrls urls, Awards awards) {
+	private final SignedIssuers signed;
+
+	OwnDocuments(OpenBadges2 ob2, OpenBadges3 ob3, StatusLists statusLists, ToolUrls urls, Awards awards, SignedIssuers signed) {
+		this.signed = signed;
 		this.awards = awards;
 		this.ob2 = ob2;
 		this.ob3 = ob3;
@@ -44,6 +49,33 @@ class OwnDocuments {
 	/** Whether the URL is one of ours (then {@link #find} is the only truth about it). */
 	boolean isOurs(String url) {
 		return url.startsWith(urls.base() + "/");
+	}
+
+	/** This tool's host name, as its public URL names it. */
+	String host() {
+		return URI.create(urls.base()).getHost();
+	}
+
+	/**
+	 * When one of our badges was revoked, by its id (an assertion or verification URL of ours, or an issued credential's
+	 * id), as a date in the page's language; empty for badges of other issuers.
+	 */
+	Optional<String> revokedOn(String id) {
+		if (id == null) {
+			return Optional.empty();
+		}
+		Optional<String> awardId = Optional.empty();
+		if (isOurs(id)) {
+			Matcher m = OWN_PATH.matcher(URI.create(id).getPath());
+			if (m.matches() && (m.group(1).equals("ob2/assertions") || m.group(1).equals("verify"))) {
+				awardId = Optional.of(m.group(3));
+			}
+		}
+		else if (id.startsWith("urn:uuid:")) {
+			awardId = signed.awardOfCredential(id);
+		}
+		return awardId.flatMap(awards::find).map(Award::revokedAt).filter(java.util.Objects::nonNull)
+				.map(at -> VerificationPageController.date(at, LocaleContextHolder.getLocale()));
 	}
 
 	/** The JSON we serve at this URL, if it is one of ours and exists. */

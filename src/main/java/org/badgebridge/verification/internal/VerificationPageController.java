@@ -1,7 +1,6 @@
 package org.badgebridge.verification.internal;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -15,12 +14,16 @@ import org.badgebridge.badge.BadgeClass;
 import org.badgebridge.badge.Badges;
 import org.badgebridge.credential.OpenBadges2;
 import org.badgebridge.credential.OpenBadges3;
+import org.badgebridge.credential.SignedIssuers;
+import org.badgebridge.badge.BadgePictures;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.badgebridge.web.PublicEndpoint;
 
 /**
- * The public verification page of an award: badge, image, issuer, dates, the EU elements and a status that
- * explains itself (valid, expired when, suspended, revoked when and why). Private awards show nothing about the
- * learner; public ones their name and the evidence.
+ * The public verification page of an award: the badge's own image, the issuer as signed into the credential (name,
+ * logo, country), the course, dates, the EU elements and a status that explains itself (valid, expired when, suspended
+ * since when, revoked when and by whom: never the reason, which only the learner is told). Private awards show nothing
+ * about the learner; public ones their name and the evidence.
  */
 @Controller
 @PublicEndpoint("an award's public verification page for employers; private awards show nothing about the learner")
@@ -34,7 +37,20 @@ class VerificationPageController {
 
 	private final OpenBadges3 ob3;
 
-	VerificationPageController(Awards awards, Badges badges, OpenBadges2 ob2, OpenBadges3 ob3) {
+	private final SignedIssuers issuers;
+
+	private final BadgePictures pictures;
+
+	private final org.badgebridge.course.Courses courses;
+
+	private final org.springframework.context.MessageSource messages;
+
+	VerificationPageController(Awards awards, Badges badges, OpenBadges2 ob2, OpenBadges3 ob3, SignedIssuers issuers,
+			BadgePictures pictures, org.badgebridge.course.Courses courses, org.springframework.context.MessageSource messages) {
+		this.courses = courses;
+		this.messages = messages;
+		this.issuers = issuers;
+		this.pictures = pictures;
 		this.awards = awards;
 		this.badges = badges;
 		this.ob2 = ob2;
@@ -47,9 +63,9 @@ class VerificationPageController {
 		if (found.isEmpty()) {
 			response.setStatus(HttpStatus.NOT_FOUND.value());
 			model.addAttribute("report", new BadgeVerifier.Report(
-					BadgeVerifier.Verdict.UNKNOWN, "Unknown: this tool has no record of a badge with the id "
-							+ (awardId.length() > 64 ? awardId.substring(0, 64) + "…" : awardId) + ". Check the link, or verify the badge file itself.",
-					"unknown", java.util.List.of(), null, null, null, null, null, null));
+					BadgeVerifier.Verdict.UNKNOWN, messages.getMessage("public.verify.unknown",
+							new Object[] { awardId.length() > 64 ? awardId.substring(0, 64) + "…" : awardId }, LocaleContextHolder.getLocale()),
+					"unknown", java.util.List.of(), null, null, null, null, null, null, null, null, null));
 			return "verification/check";
 		}
 		Award award = found.get();
@@ -59,13 +75,23 @@ class VerificationPageController {
 				: expires != null && expires.isBefore(Instant.now()) ? "expired" : "valid";
 		model.addAttribute("award", award);
 		model.addAttribute("badge", badge);
-		model.addAttribute("issuer", badges.issuer(badge));
+		java.util.Locale locale = LocaleContextHolder.getLocale();
+		model.addAttribute("issuer", issuers.forAward(award, badge));
 		model.addAttribute("status", status);
-		model.addAttribute("expires", expires == null ? null : expires.atOffset(ZoneOffset.UTC).toLocalDate().toString());
-		model.addAttribute("imageUrl", "/ob2/badges/" + badge.id() + "/image");
+		model.addAttribute("issuedOn", date(award.awardedAt(), locale));
+		model.addAttribute("revokedOn", award.revokedAt() == null ? null : date(award.revokedAt(), locale));
+		model.addAttribute("suspendedOn", award.suspendedAt() == null ? null : date(award.suspendedAt(), locale));
+		model.addAttribute("expires", expires == null ? null : date(expires, locale));
+		model.addAttribute("picture", pictures.badge(badge.id(), 128));
+		model.addAttribute("course", courses.context(award.contextId()).map(org.badgebridge.course.CourseContext::displayTitle).orElse(null));
 		model.addAttribute("assertionUrl", ob2.assertionUrl(award.id()));
 		model.addAttribute("criteria", ob2.criteriaNarrative(badge));
 		model.addAttribute("ob3Url", award.publicVisible() && ob3.exists(award.id()) ? "/ob3/credentials/" + award.id() : null);
 		return "verification/verify";
+	}
+
+	static String date(Instant instant, java.util.Locale locale) {
+		return java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG).withLocale(locale)
+				.withZone(java.time.ZoneId.of("Europe/Amsterdam")).format(instant);
 	}
 }
