@@ -108,10 +108,10 @@ class CrossSiteLaunchBrowserTest extends DemoServerTest {
 		await(d).until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("tool"));
 		assertThat(await(d).until(ExpectedConditions.visibilityOfElementLocated(By.id("badge-name"))).getText()).isEqualTo(name);
 
-		// no criteria yet: the reason shows next to the switch, after the POST-redirect inside the frame
-		d.findElement(By.id("toggle-awarding")).click();
-		WebElement reason = await(d).until(ExpectedConditions.visibilityOfElementLocated(By.id("awarding-error")));
-		assertThat(reason.getText()).contains("Set the badge's criteria before switching awarding on");
+		// no criteria yet: the switch is not offered, and what is missing is said where it would be
+		assertThat(d.findElements(By.id("toggle-awarding"))).isEmpty();
+		WebElement reason = await(d).until(ExpectedConditions.visibilityOfElementLocated(By.id("awarding-missing")));
+		assertThat(reason.getText()).contains("You can switch awarding on once the badge has criteria.");
 		assertThat(d.findElement(By.id("awarding-off")).isDisplayed()).isTrue();
 
 		d.findElement(By.id("sync-now")).click();
