@@ -19,6 +19,7 @@ import org.badgebridge.award.Awards;
 import org.badgebridge.badge.Badges;
 import org.badgebridge.badge.Criteria;
 import org.badgebridge.badge.Criterion;
+import org.badgebridge.course.CourseSyncs;
 import org.badgebridge.support.CourseActors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +55,9 @@ class TeacherPagesIntegrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	CourseSyncs syncs;
+
 	CourseActors.Cast cast;
 
 	String base;
@@ -81,14 +85,17 @@ class TeacherPagesIntegrationTest {
 	}
 
 	@Test
-	void theStatusSaysWhenTheCourseWasLastReadOnceTheReadEnded() throws Exception {
-		jdbc.sql("insert into course_sync (context_id, last_started_at, last_finished_at, duration_ms, outcome, requests, changed_results) values (?,?,?,?,?,?,?)")
-				.params(cast.badge().contextId(), 1_000L, 2_000L, 1_000L, "SUCCESS", 3, 0).update();
-		Map<String, Object> json = JSONObjectUtils.parse(mvc.perform(get(base + "/status").param("since", "1500").cookie(cast.teacher()))
-				.andReturn().getResponse().getContentAsString());
+	void theStatusSaysWhenTheCourseWasLastReadAndWhyItFailedOnceTheReadEnded() throws Exception {
+		long asked = System.currentTimeMillis();
+		// this course's platform sent no AGS address: every read of it fails, and says why
+		syncs.sync(cast.badge().contextId());
+		Map<String, Object> json = JSONObjectUtils.parse(mvc.perform(get(base + "/status").param("since", String.valueOf(asked))
+				.cookie(cast.teacher())).andReturn().getResponse().getContentAsString());
 		assertThat(json.get("running")).isEqualTo(false);
-		assertThat((String) json.get("text")).startsWith("Course last read").contains("Europe/Amsterdam");
-		assertThat(page(get(base))).contains("Course last read", "data-running=\"false\"");
+		assertThat(json.get("outcome")).isEqualTo("FAILED");
+		assertThat((String) json.get("text")).startsWith("Reading the course failed").contains("(Europe/Amsterdam)", "AGS");
+		String page = page(get(base));
+		assertThat(page).contains("Reading the course failed", "data-running=\"false\"", "AGS");
 	}
 
 	@Test
@@ -108,9 +115,9 @@ class TeacherPagesIntegrationTest {
 		// search by name in the database
 		String found = page(get(base).param("q", "learner 007"));
 		assertThat(count(found, "class=\"learner-row\"")).isEqualTo(1);
-		assertThat(found).contains("0 of 100 (0%)", "in progress").doesNotContain("no grade yet");
+		assertThat(found).contains("0 of 100 (0%)", ">in progress<").doesNotContain(">no grade yet<");
 		String none = page(get(base).param("q", "learner 008"));
-		assertThat(none).contains("no grade yet", "not started");
+		assertThat(none).contains(">no grade yet<", ">not started<");
 		// sorted by score, highest first: the 97 first, then the 0, then those without a grade
 		String byScore = page(get(base).param("sort", "score-desc"));
 		assertThat(byScore.indexOf(">Learner 042<")).isLessThan(byScore.indexOf(">Learner 007<"));
@@ -207,7 +214,7 @@ class TeacherPagesIntegrationTest {
 		course(3);
 		String page = mvc.perform(get(base).cookie(cast.teacher()).header("Accept-Language", "nl")).andReturn().getResponse()
 				.getContentAsString();
-		assertThat(page).contains("Studenten", "nog geen cijfer", "niet begonnen", "Cursus nu lezen");
+		assertThat(page).contains(">Studenten<", ">nog geen cijfer<", ">niet begonnen<", ">Cursus nu lezen<", "aria-label=\"Stappen van de inrichting\"");
 	}
 
 	private long course(int learners) {
