@@ -117,6 +117,11 @@ class CrossSiteLaunchBrowserTest extends DemoServerTest {
 		d.findElement(By.id("sync-now")).click();
 		WebElement notice = await(d).until(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
 		assertThat(notice.getText()).isEqualTo("Sync started.");
+		// the read's outcome appears in the live status region without a reload (the one-time notice stays on screen)
+		WebElement status = d.findElement(By.id("sync-status-text"));
+		await(d).until(x -> status.getText().startsWith("Course last read"));
+		assertThat(d.findElement(By.id("sync-status")).getAttribute("aria-live")).isEqualTo("polite");
+		assertThat(d.findElement(By.id("notice")).getText()).as("no reload").isEqualTo("Sync started.");
 		assertThat(d.manage().getCookies()).as("no servlet session cookie").noneMatch(c -> c.getName().equals("JSESSIONID"));
 	}
 
