@@ -58,6 +58,9 @@ class TeacherPagesIntegrationTest {
 	@Autowired
 	CourseSyncs syncs;
 
+	@Autowired
+	javax.sql.DataSource dataSource;
+
 	CourseActors.Cast cast;
 
 	String base;
@@ -124,6 +127,31 @@ class TeacherPagesIntegrationTest {
 		assertThat(byScore.indexOf(">Learner 007<")).isLessThan(byScore.indexOf(">Learner 001<"));
 		// counts and the chart: 2 with a grade, none earned among the roster
 		assertThat(first).contains("id=\"count-in-progress\">2<", "id=\"count-not-started\">118<", "<progress id=\"bar-earned\"");
+	}
+
+	@Test
+	void withFiveThousandLearnersTheDashboardShowsOnePageOfThemUnder200Kilobytes() throws Exception {
+		long line = course(0);
+		long context = cast.badge().contextId();
+		java.util.List<Object[]> members = new java.util.ArrayList<>();
+		java.util.List<Object[]> results = new java.util.ArrayList<>();
+		for (int i = 1; i <= 5000; i++) {
+			members.add(new Object[] { context, String.format("b%04d", i), String.format("Bulk Learner %04d", i), "LEARNER", "Active", true });
+			if (i % 2 == 0) {
+				results.add(new Object[] { line, String.format("b%04d", i), (double) (i % 101), 100.0, 1L, 1L });
+			}
+		}
+		org.springframework.jdbc.core.JdbcTemplate template = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+		template.batchUpdate("insert into course_member (context_id, user_sub, name, role, status, in_roster) values (?,?,?,?,?,?)", members);
+		template.batchUpdate("insert into course_result (line_item_id, user_sub, score, maximum, result_at, changed_at) values (?,?,?,?,?,?)", results);
+		page(get(base));
+		long start = System.nanoTime();
+		String page = page(get(base).param("sort", "score-desc"));
+		long millis = (System.nanoTime() - start) / 1_000_000;
+		System.out.println("Dashboard at 5000 learners: " + millis + " ms, " + page.getBytes(StandardCharsets.UTF_8).length + " bytes");
+		assertThat(count(page, "class=\"learner-row\"")).isEqualTo(50);
+		assertThat(page).contains("Learners 1 to 50 of 5,000", "id=\"count-in-progress\">2500<");
+		assertThat(page.getBytes(StandardCharsets.UTF_8).length).isLessThan(200_000);
 	}
 
 	@Test
