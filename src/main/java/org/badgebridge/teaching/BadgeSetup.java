@@ -1,8 +1,11 @@
 package org.badgebridge.teaching;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 
 import org.badgebridge.badge.BadgeClass;
@@ -30,13 +33,28 @@ public class BadgeSetup {
 
 	private final CourseColumns columns;
 
-	BadgeSetup(Badges badges, CourseData courseData, CourseColumns columns) {
+	private final MessageSource messages;
+
+	BadgeSetup(Badges badges, CourseData courseData, CourseColumns columns, MessageSource messages) {
 		this.badges = badges;
 		this.courseData = courseData;
 		this.columns = columns;
+		this.messages = messages;
 	}
 
-	public BadgeClass saveDetails(BadgeClass badge, Map<String, String> form) {
+	/**
+	 * Saves the fields a step's form sent; a field the form did not send keeps its value (the badge step and the EU
+	 * step each send their own). The micro-credential box counts only where the form says it shows it.
+	 */
+	public BadgeClass saveDetails(BadgeClass badge, Map<String, String> sent) {
+		Map<String, String> form = new HashMap<>(current(badge));
+		sent.forEach((k, v) -> form.put(k, v));
+		if (sent.containsKey("microCredentialShown")) {
+			form.put("microCredential", sent.getOrDefault("microCredential", "false"));
+		}
+		if (form.get("name") == null || form.get("name").isBlank()) {
+			throw new InvalidInput("name", msg("teaching.error.name"));
+		}
 		Double expiry = number(form, "expiryMonths");
 		BadgeDetails details = new BadgeDetails(text(form, "criteriaNarrative"),
 				"on".equals(form.get("microCredential")) || "true".equals(form.get("microCredential")),
@@ -45,6 +63,34 @@ public class BadgeSetup {
 				text(form, "prerequisites"), text(form, "stackability"), expiry == null ? null : expiry.intValue(),
 				text(form, "awardingBody"), text(form, "country"));
 		return badges.update(badge.id(), form.get("name"), form.get("description"), details);
+	}
+
+	private static Map<String, String> current(BadgeClass badge) {
+		BadgeDetails d = badge.details();
+		Map<String, String> m = new HashMap<>();
+		m.put("name", badge.name());
+		m.put("description", badge.description());
+		m.put("criteriaNarrative", d.criteriaNarrative());
+		m.put("microCredential", String.valueOf(d.microCredential()));
+		m.put("learningOutcomes", d.learningOutcomes());
+		m.put("workloadValue", d.workloadValue() == null ? null : String.valueOf(d.workloadValue()));
+		m.put("workloadUnit", d.workloadUnit());
+		m.put("eqfLevel", d.eqfLevel());
+		m.put("assessmentType", d.assessmentType());
+		m.put("participation", d.participation());
+		m.put("qualityAssurance", d.qualityAssurance());
+		m.put("language", d.language());
+		m.put("prerequisites", d.prerequisites());
+		m.put("stackability", d.stackability());
+		m.put("expiryMonths", d.expiryMonths() == null ? null : String.valueOf(d.expiryMonths()));
+		m.put("awardingBody", d.awardingBody());
+		m.put("country", d.country());
+		m.values().removeIf(java.util.Objects::isNull);
+		return m;
+	}
+
+	private String msg(String key, Object... args) {
+		return messages.getMessage(key, args, LocaleContextHolder.getLocale());
 	}
 
 	/** Criteria from the advanced JSON view, or from the simple form (one rule on one column). */
@@ -61,13 +107,13 @@ public class BadgeSetup {
 		}
 		else {
 			CourseData.Column col = known.stream().filter(c -> c.url().equals(column)).findFirst()
-					.orElseThrow(() -> new InvalidInput("column", "Choose one of the columns the tool can read."));
+					.orElseThrow(() -> new InvalidInput("column", msg("teaching.error.column")));
 			Criterion.Threshold t;
 			try {
 				t = Criterion.Threshold.valueOf(threshold == null || threshold.isBlank() ? "PERCENT" : threshold);
 			}
 			catch (IllegalArgumentException ex) {
-				throw new InvalidInput("threshold", "Choose a rule from the list.");
+				throw new InvalidInput("threshold", msg("teaching.error.threshold"));
 			}
 			Double n = number(value, "value");
 			criteria = new Criteria(new Criterion.ScoreRule("rule-1", new Criterion.Column(col.url(), col.resourceId(),
@@ -77,8 +123,7 @@ public class BadgeSetup {
 		for (Criterion.Column c : criteria.columns()) {
 			if (!urls.contains(c.lineItemId())) {
 				throw new InvalidInput(json != null && !json.isBlank() ? "json" : "column",
-						"The criteria name a column that this course does not have (any more): "
-								+ (c.label() != null ? c.label() : c.lineItemId()));
+						msg("teaching.error.vanished", c.label() != null ? c.label() : c.lineItemId()));
 			}
 		}
 		return badges.setCriteria(badge.id(), criteria);
@@ -87,7 +132,7 @@ public class BadgeSetup {
 	/** Switches automatic awarding; what stops it from going on is said at the switch. */
 	public BadgeClass setAwarding(BadgeClass badge, String on) {
 		if (!"true".equals(on) && !"false".equals(on)) {
-			throw new InvalidInput("on", "Choose on or off.");
+			throw new InvalidInput("on", msg("teaching.error.onoff"));
 		}
 		try {
 			return badges.setActive(badge.id(), Boolean.parseBoolean(on));
@@ -117,10 +162,10 @@ public class BadgeSetup {
 		}
 	}
 
-	private static double maximum(String maximum) {
+	private double maximum(String maximum) {
 		Double max = number(maximum == null || maximum.isBlank() ? "100" : maximum, "maximum");
 		if (max == null || max <= 0 || max > 100_000) {
-			throw new InvalidInput("maximum", "The maximum is a number above 0 and at most 100000, e.g. 100.");
+			throw new InvalidInput("maximum", msg("teaching.error.maximum"));
 		}
 		return max;
 	}
@@ -130,11 +175,11 @@ public class BadgeSetup {
 		return v == null || v.isBlank() ? null : v.trim();
 	}
 
-	private static Double number(Map<String, String> form, String key) {
+	private Double number(Map<String, String> form, String key) {
 		return number(text(form, key), key);
 	}
 
-	private static Double number(String value, String field) {
+	private Double number(String value, String field) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
@@ -146,7 +191,7 @@ public class BadgeSetup {
 			return d;
 		}
 		catch (NumberFormatException ex) {
-			throw new InvalidInput(field, "\"" + value.trim() + "\" is not a number. Write a number such as 80 or 7.5.");
+			throw new InvalidInput(field, msg("teaching.error.number", value.trim()));
 		}
 	}
 }

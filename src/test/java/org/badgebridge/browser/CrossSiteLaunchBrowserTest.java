@@ -108,15 +108,20 @@ class CrossSiteLaunchBrowserTest extends DemoServerTest {
 		await(d).until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("tool"));
 		assertThat(await(d).until(ExpectedConditions.visibilityOfElementLocated(By.id("badge-name"))).getText()).isEqualTo(name);
 
-		// no criteria yet: the reason shows next to the switch, after the POST-redirect inside the frame
-		d.findElement(By.id("toggle-awarding")).click();
-		WebElement reason = await(d).until(ExpectedConditions.visibilityOfElementLocated(By.id("awarding-error")));
-		assertThat(reason.getText()).contains("Set the badge's criteria before switching awarding on");
+		// no criteria yet: the switch is not offered, and what is missing is said where it would be
+		assertThat(d.findElements(By.id("toggle-awarding"))).isEmpty();
+		WebElement reason = await(d).until(ExpectedConditions.visibilityOfElementLocated(By.id("awarding-missing")));
+		assertThat(reason.getText()).contains("You can switch awarding on once the badge has criteria.");
 		assertThat(d.findElement(By.id("awarding-off")).isDisplayed()).isTrue();
 
 		d.findElement(By.id("sync-now")).click();
 		WebElement notice = await(d).until(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
 		assertThat(notice.getText()).isEqualTo("Sync started.");
+		// the read's outcome appears in the live status region without a reload (the one-time notice stays on screen)
+		WebElement status = d.findElement(By.id("sync-status-text"));
+		await(d).until(x -> status.getText().startsWith("Course last read"));
+		assertThat(d.findElement(By.id("sync-status")).getAttribute("aria-live")).isEqualTo("polite");
+		assertThat(d.findElement(By.id("notice")).getText()).as("no reload").isEqualTo("Sync started.");
 		assertThat(d.manage().getCookies()).as("no servlet session cookie").noneMatch(c -> c.getName().equals("JSESSIONID"));
 	}
 

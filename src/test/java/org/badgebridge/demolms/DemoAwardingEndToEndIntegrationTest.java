@@ -85,6 +85,8 @@ class DemoAwardingEndToEndIntegrationTest extends DemoServerTest {
 		// creates an assessed column "Final project" and sets "at least 80%" on it, then switches awarding on
 		page = teacher.post(badgeUrl + "/columns", Map.of("_csrf", csrf(page), "label", "Final project", "maximum", "100"));
 		assertThat(page.body()).contains("Column &quot;Final project&quot; created");
+		// the rule is set on the set-up's criteria step, whose column list names the new column
+		page = teacher.get(badgeUrl + "/setup/criteria");
 		Matcher option = Pattern.compile("<option value=\"([^\"]+)\">Final project").matcher(page.body());
 		assertThat(option.find()).isTrue();
 		String column = HtmlUtils.htmlUnescape(option.group(1));
@@ -144,8 +146,10 @@ class DemoAwardingEndToEndIntegrationTest extends DemoServerTest {
 
 		// the teacher's table and the learner's panel agree; the criteria table counts who meets each rule now
 		String teacherPage = teacher.get(badgeUrl).body();
-		assertThat(teacherPage).contains("claimed", "id=\"criteria-counts\"");
-		assertThat(teacherPage).containsPattern("At least 80% on Final project</td><td class=\"count\">1</td>");
+		assertThat(teacherPage).contains("claimed", "id=\"count-earned\">1<");
+		String criteriaStep = teacher.get(badgeUrl + "/setup/criteria").body();
+		assertThat(criteriaStep).contains("id=\"criteria-counts\"");
+		assertThat(criteriaStep).containsPattern("At least 80% on Final project</td><td class=\"count\">1</td>");
 		HttpBrowser.Page panel = ana.settle(ana.get(demo + "/initiate?user=201&link=" + linkId));
 		assertThat(panel.body()).contains("id=\"earned\"", "You claimed this badge on", "Score at least 80% on \u201cFinal project\u201d",
 				"id=\"panel-json\"", "id=\"public-page-link\"");

@@ -1,101 +1,85 @@
 package org.badgebridge.teaching.internal;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.time.Clock;
+import java.util.Optional;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import org.badgebridge.access.BadgeTeacher;
 import org.badgebridge.award.Approvals;
-import org.badgebridge.award.Awards;
 import org.badgebridge.badge.BadgeClass;
-import org.badgebridge.badge.BadgeImages;
-import org.badgebridge.badge.Badges;
-import org.badgebridge.badge.CriteriaJson;
-import org.badgebridge.badge.Evaluation;
-import org.badgebridge.badge.IssuerProfile;
-import org.badgebridge.course.CourseColumns;
-import org.badgebridge.course.CourseData;
+import org.badgebridge.course.CourseLearners;
 import org.badgebridge.course.CourseSyncs;
-import org.badgebridge.course.Courses;
+import org.badgebridge.course.SyncStatus;
 
-/** A badge's teacher page: details, columns, criteria and how many meet them, awarding, approvals, learners. */
+/**
+ * A badge's dashboard for its teacher: the set-up steps and what each still misses, awarding on/off, the course's
+ * sync with its live state, earned / in progress / not started with a small chart, approval requests, and one page
+ * of the learners (searched and sorted in the database). A course never read before is read when its teacher opens
+ * the page (one read at a time per course: the course's Quartz job never runs twice at once).
+ */
 @Controller
 class BadgePageController {
 
-	private final Badges badges;
-
-	private final BadgeImages images;
-
-	private final Courses courses;
-
-	private final CourseData courseData;
-
 	private final CourseSyncs syncs;
-
-	private final Awards awards;
 
 	private final Approvals approvals;
 
-	BadgePageController(Badges badges, BadgeImages images, Courses courses, CourseData courseData, CourseSyncs syncs,
-			Awards awards, Approvals approvals) {
-		this.badges = badges;
-		this.images = images;
-		this.courses = courses;
-		this.courseData = courseData;
+	private final SetupSteps steps;
+
+	private final LearnerTable table;
+
+	private final Clock clock;
+
+	BadgePageController(CourseSyncs syncs, Approvals approvals, SetupSteps steps, LearnerTable table, Clock clock) {
 		this.syncs = syncs;
-		this.awards = awards;
 		this.approvals = approvals;
+		this.steps = steps;
+		this.table = table;
+		this.clock = clock;
 	}
 
 	@GetMapping("/lti/teach/badges/{badge}")
-	String page(BadgeTeacher teacher, Model model) {
+	String page(BadgeTeacher teacher, @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String page, @RequestParam(required = false) String since, Model model) {
 		BadgeClass badge = teacher.badge();
 		long contextId = teacher.contextId();
-		model.addAttribute("badge", badge);
-		model.addAttribute("imageUrl", images.exists(badge.id()) ? "/badges/" + badge.id() + "/image" : null);
-		model.addAttribute("course", courses.context(contextId).orElse(null));
-		List<Awards.Standing> standings = awards.standings(badge);
-		List<CourseData.Column> courseColumns = courseData.columns(contextId);
-		model.addAttribute("columns", courseColumns);
-		model.addAttribute("mirrors", courseColumns.stream().filter(CourseColumns::isMirror).toList());
-		model.addAttribute("resultCounts", courseData.resultCounts(contextId));
-		model.addAttribute("standings", standings);
-		model.addAttribute("sync", syncs.status(contextId).orElse(null));
-		model.addAttribute("criteriaJson", badge.hasCriteria() ? CriteriaJson.write(badge.criteria()) : "");
+		long now = clock.millis();
+		Long asked = number(since);
+		Optional<SyncStatus> status = syncs.status(contextId);
+		if (status.isEmpty()) {
+			// never read: read it now, and say so instead of "nobody meets it"
+			syncs.syncNow(contextId);
+			asked = now;
+		}
+		boolean running = LearnerTable.running(status, asked, now);
+		steps.header(teacher, model, "dashboard");
+		model.addAttribute("sync", status.orElse(null));
+		model.addAttribute("syncRunning", running);
+		model.addAttribute("syncSince", running ? asked : null);
+		model.addAttribute("syncText", table.text(status.orElse(null), running, LocaleContextHolder.getLocale()));
+		model.addAttribute("counts", table.counts(badge));
+		CourseLearners.Sort order = CourseLearners.Sort.of(sort);
+		CourseLearners.Page learners = table.page(badge, q == null ? "" : q, order, number(page) == null ? 1 : number(page).intValue());
+		model.addAttribute("learners", learners);
+		model.addAttribute("rows", table.rows(badge, learners));
+		model.addAttribute("q", q == null ? "" : q);
+		model.addAttribute("sort", order.name().toLowerCase().replace('_', '-'));
+		model.addAttribute("scoreLabel", LearnerTable.scoreLabel(badge));
 		model.addAttribute("pendingApprovals", approvals.pending(badge.id(), contextId));
-		model.addAttribute("meetingPerCriterion", meetingPerCriterion(standings));
-		IssuerProfile issuer = badges.issuer(badge);
-		model.addAttribute("inCatalogue", badges.inCatalogue(badge.id()));
-		model.addAttribute("issuer", issuer);
-		model.addAttribute("missingElements", badge.details().withIssuer(issuer).missingForMicroCredential());
-		List<String> known = courseColumns.stream().map(CourseData.Column::url).toList();
-		model.addAttribute("vanishedColumns", badge.hasCriteria() ? badge.criteria().columns().stream()
-				.filter(c -> !known.contains(c.lineItemId())).map(c -> c.label() != null ? c.label() : c.lineItemId()).toList()
-				: List.of());
-		model.addAttribute("meeting", standings.stream().filter(s -> s.outcome() != null && s.outcome().met()).count());
 		return "teaching/badge";
 	}
 
-	/** For each criterion (by key): its label and how many learners meet it now. */
-	static Map<String, Object[]> meetingPerCriterion(List<Awards.Standing> standings) {
-		Map<String, Object[]> counts = new LinkedHashMap<>();
-		for (Awards.Standing s : standings) {
-			if (s.outcome() != null) {
-				count(s.outcome().progress(), counts);
-			}
+	static Long number(String value) {
+		try {
+			return value == null || value.isBlank() ? null : Long.valueOf(value.trim());
 		}
-		return counts;
-	}
-
-	private static void count(Evaluation.Progress p, Map<String, Object[]> counts) {
-		Object[] entry = counts.computeIfAbsent(p.key(), k -> new Object[] { p.label(), 0 });
-		if (p.met()) {
-			entry[1] = (Integer) entry[1] + 1;
+		catch (NumberFormatException ex) {
+			return null;
 		}
-		p.children().forEach(c -> count(c, counts));
 	}
 }

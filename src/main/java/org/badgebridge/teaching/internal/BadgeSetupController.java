@@ -15,7 +15,6 @@ import org.badgebridge.badge.InvalidBadgeException;
 import org.badgebridge.course.CourseData;
 import org.badgebridge.teaching.BadgeSetup;
 import org.badgebridge.web.InvalidInput;
-import org.badgebridge.web.Notice;
 
 /**
  * The teacher's changes to a badge: details, image, catalogue listing, columns, criteria and awarding. Every
@@ -41,17 +40,18 @@ class BadgeSetupController {
 
 	@PostMapping("/lti/teach/badges/{badge}/details")
 	String details(BadgeTeacher teacher, @RequestParam Map<String, String> form) {
-		return actions.act(teacher, () -> {
+		boolean eu = "eu".equals(form.get("step"));
+		return actions.act(teacher, eu ? "setup/eu" : "setup/badge", () -> {
 			setup.saveDetails(teacher.badge(), form);
-			return Notice.info("Badge saved.");
+			return actions.info(eu ? "teaching.notice.euSaved" : "teaching.notice.badgeSaved");
 		});
 	}
 
 	@PostMapping("/lti/teach/badges/{badge}/image")
 	String image(BadgeTeacher teacher, @RequestParam(name = "image", required = false) MultipartFile file) {
-		return actions.act(teacher, () -> {
+		return actions.act(teacher, "setup/badge", () -> {
 			if (file == null || file.isEmpty()) {
-				throw new InvalidInput("image", "Choose a PNG or SVG file to upload.");
+				throw new InvalidInput("image", actions.text("teaching.error.imageMissing"));
 			}
 			try {
 				images.store(teacher.badgeId(), file.getBytes());
@@ -60,9 +60,9 @@ class BadgeSetupController {
 				throw new InvalidInput("image", ex.getMessage());
 			}
 			catch (IOException ex) {
-				throw new InvalidInput("image", "The upload could not be read. Try again.");
+				throw new InvalidInput("image", actions.text("teaching.error.imageUnreadable"));
 			}
-			return Notice.info("Image saved.");
+			return actions.info("teaching.notice.imageSaved");
 		});
 	}
 
@@ -70,26 +70,24 @@ class BadgeSetupController {
 	String catalogue(BadgeTeacher teacher, @RequestParam(required = false) String listed) {
 		boolean list = "true".equals(listed);
 		badges.setInCatalogue(teacher.badgeId(), list);
-		return actions.back(teacher, Notice.info(list ? "The badge is listed in the public catalogue."
-				: "The badge is no longer listed."));
+		return actions.act(teacher, "setup/review", () -> actions.info(list ? "teaching.notice.listed" : "teaching.notice.unlisted"));
 	}
 
 	@PostMapping("/lti/teach/badges/{badge}/columns")
 	String createColumn(BadgeTeacher teacher, @RequestParam(required = false) String label,
 			@RequestParam(required = false) String maximum) {
-		return actions.act(teacher, () -> {
+		return actions.act(teacher, "setup/columns", () -> {
 			CourseData.Column column = setup.createColumn(teacher.badge(), teacher.contextId(), label, maximum);
-			return Notice.info("Column \"" + column.label() + "\" created in the LMS gradebook. Grade it there.");
+			return actions.info("teaching.notice.columnCreated", column.label());
 		});
 	}
 
 	@PostMapping("/lti/teach/badges/{badge}/mirrors")
 	String createMirror(BadgeTeacher teacher, @RequestParam(required = false) String label,
 			@RequestParam(required = false) String source, @RequestParam(required = false) String maximum) {
-		return actions.act(teacher, () -> {
+		return actions.act(teacher, "setup/columns", () -> {
 			CourseData.Column column = setup.createMirror(teacher.badge(), teacher.contextId(), label, source, maximum);
-			return Notice.info("Mirror column \"" + column.label() + "\" created. Now give it the calculation =[["
-					+ source.trim() + "]] in the LMS gradebook (steps below).");
+			return actions.info("teaching.notice.mirrorCreated", column.label(), "=[[" + source.trim() + "]]");
 		});
 	}
 
@@ -97,18 +95,18 @@ class BadgeSetupController {
 	String criteria(BadgeTeacher teacher, @RequestParam(required = false) String column,
 			@RequestParam(required = false) String threshold, @RequestParam(required = false) String value,
 			@RequestParam(required = false) String json) {
-		return actions.act(teacher, () -> {
+		return actions.act(teacher, "setup/criteria", () -> {
 			setup.saveCriteria(teacher.badge(), teacher.contextId(), column, threshold, value, json);
-			return Notice.info("Criteria saved.");
+			return actions.info("teaching.notice.criteriaSaved");
 		});
 	}
 
 	@PostMapping("/lti/teach/badges/{badge}/awarding")
-	String awarding(BadgeTeacher teacher, @RequestParam(required = false) String on) {
-		return actions.act(teacher, () -> {
+	String awarding(BadgeTeacher teacher, @RequestParam(required = false) String on,
+			@RequestParam(required = false) String from) {
+		return actions.act(teacher, "review".equals(from) ? "setup/review" : null, () -> {
 			boolean active = setup.setAwarding(teacher.badge(), on).active();
-			return Notice.info(active ? "Automatic awarding is on: the course is synced now and then every minute "
-					+ "while it is active." : "Automatic awarding is off.");
+			return actions.info(active ? "teaching.notice.awardingOn" : "teaching.notice.awardingOff");
 		});
 	}
 

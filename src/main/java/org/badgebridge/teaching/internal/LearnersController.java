@@ -1,6 +1,8 @@
 package org.badgebridge.teaching.internal;
 
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,7 +34,11 @@ class LearnersController {
 
 	private final TeacherActions actions;
 
-	LearnersController(CourseSyncs syncs, Awards awards, ApprovalWorkflow decisions, ClaimMails claimMails, TeacherActions actions) {
+	private final java.time.Clock clock;
+
+	LearnersController(CourseSyncs syncs, Awards awards, ApprovalWorkflow decisions, ClaimMails claimMails, TeacherActions actions,
+			java.time.Clock clock) {
+		this.clock = clock;
 		this.syncs = syncs;
 		this.awards = awards;
 		this.decisions = decisions;
@@ -42,8 +48,9 @@ class LearnersController {
 
 	@PostMapping("/lti/teach/badges/{badge}/sync")
 	String syncNow(BadgeTeacher teacher) {
+		long since = clock.millis();
 		syncs.syncNow(teacher.contextId());
-		return actions.back(teacher, Notice.info("Sync started."));
+		return actions.backWhileSyncing(teacher, since, actions.info("teaching.notice.syncStarted"));
 	}
 
 	@PostMapping("/lti/teach/badges/{badge}/award")
@@ -51,22 +58,31 @@ class LearnersController {
 			@RequestParam(required = false) String reason) {
 		return actions.act(teacher, () -> {
 			if (learner == null || learner.isBlank()) {
-				throw new InvalidInput("learner", "Choose a learner.");
+				throw new InvalidInput("learner", actions.text("teaching.error.learner"));
 			}
 			awards.awardByHand(teacher.badgeId(), learner, teacher.actor(), reason);
-			return Notice.info("Awarded.");
+			return actions.info("teaching.notice.awarded");
 		});
+	}
+
+	/** Revoking asks first: who, that the learner is told the reason, and that the public page will say "revoked". */
+	@GetMapping("/lti/teach/badges/{badge}/revoke")
+	String confirmRevoke(ManagedAward managed, Model model) {
+		model.addAttribute("badge", managed.teacher().badge());
+		model.addAttribute("award", managed.award());
+		return "teaching/revoke";
 	}
 
 	@PostMapping("/lti/teach/badges/{badge}/revoke")
 	String revoke(ManagedAward managed, @RequestParam(required = false) String reason) {
 		BadgeTeacher teacher = managed.teacher();
-		return actions.act(teacher, () -> {
+		boolean blank = reason == null || reason.isBlank();
+		return actions.act(teacher, blank ? "revoke?award=" + managed.award().id() : null, () -> {
 			if (reason == null || reason.isBlank()) {
-				throw new InvalidInput("reason", "Say why you revoke the badge: the learner is told.");
+				throw new InvalidInput("reason", actions.text("teaching.error.revokeReason"));
 			}
 			awards.revoke(managed.award().id(), teacher.actor(), reason);
-			return Notice.info("Revoked.");
+			return actions.info("teaching.notice.revoked");
 		});
 	}
 
@@ -78,10 +94,10 @@ class LearnersController {
 		return actions.act(teacher, () -> {
 			if ("true".equals(suspend)) {
 				awards.suspend(managed.award().id(), teacher.actor(), reason);
-				return Notice.info("Suspended: verifiers now see the credential as suspended.");
+				return actions.info("teaching.notice.suspended");
 			}
 			awards.reinstate(managed.award().id(), teacher.actor());
-			return Notice.info("Reinstated.");
+			return actions.info("teaching.notice.reinstated");
 		});
 	}
 
@@ -91,7 +107,7 @@ class LearnersController {
 		return actions.act(teacher, () -> {
 			boolean approve = "approve".equals(decision);
 			decisions.decide(teacher.badgeId(), teacher.contextId(), request, approve, teacher.actor(), note);
-			return Notice.info(approve ? "Approved." : "Denied.");
+			return actions.info(approve ? "teaching.notice.approved" : "teaching.notice.denied");
 		});
 	}
 
@@ -99,8 +115,8 @@ class LearnersController {
 	String resend(ManagedAward managed) {
 		boolean sent = claimMails.resend(managed.award().id());
 		return actions.back(managed.teacher(), sent
-				? Notice.info("A new claim link is on its way (the previous one no longer works).")
-				: Notice.error("No mail could be sent: the LMS shares no email address for this learner."));
+				? actions.info("teaching.notice.resent")
+				: Notice.error(actions.text("teaching.error.noEmail")));
 	}
 
 }
