@@ -122,10 +122,7 @@ class LearnerPagesIntegrationTest {
 
 	/** Waits for the claim listener's own link (it replaces an award's link) before a test stores one it knows. */
 	String linkAfterTheListener(Award award) throws InterruptedException {
-		long until = System.currentTimeMillis() + 20_000;
-		while (links.forAward(award.id()).isEmpty() && System.currentTimeMillis() < until) {
-			Thread.sleep(50);
-		}
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> links.forAward(award.id()).isPresent());
 		String token = ClaimLinks.newToken();
 		links.store(award.id(), token, Instant.now().plus(Duration.ofDays(30)));
 		return token;

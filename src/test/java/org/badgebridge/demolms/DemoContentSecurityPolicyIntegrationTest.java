@@ -29,10 +29,8 @@ class DemoContentSecurityPolicyIntegrationTest extends DemoServerTest {
 
 	@Test
 	void everyPageOfTheDemoAndTheToolOnTheWayRunsNoInlineCode() throws Exception {
-		for (int i = 0; i < 100 && registrations.byIssuer(demo).isEmpty(); i++) {
-			Thread.sleep(200);
-		}
-		assertThat(registrations.byIssuer(demo)).as("demo LMS registered the tool").isNotEmpty();
+		org.awaitility.Awaitility.await("the demo LMS registers the tool").atMost(java.time.Duration.ofSeconds(60))
+				.until(() -> !registrations.byIssuer(demo).isEmpty());
 		HttpBrowser teacher = new HttpBrowser();
 		HttpBrowser.Page picker = teacher.settle(teacher.get(demo + "/initiate?user=101&dl=1"));
 		HttpBrowser.Page added = teacher.settle(teacher.submit(picker, "create-badge",
