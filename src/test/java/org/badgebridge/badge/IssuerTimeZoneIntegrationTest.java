@@ -51,16 +51,29 @@ class IssuerTimeZoneIntegrationTest {
 				+ Base64.getEncoder().encodeToString("admin:test-admin-password".getBytes(StandardCharsets.UTF_8)));
 	}
 
+	IssuerProfile before;
+
+	@org.junit.jupiter.api.BeforeEach
+	void remember() {
+		before = issuers.defaultIssuer();
+	}
+
+	/** Saves the default issuer as it is, with another time zone (other test classes share this issuer). */
 	MockHttpServletResponse saveDefault(String zone) throws Exception {
 		IssuerProfile d = issuers.defaultIssuer();
 		return mvc.perform(admin(post("/admin/issuers")).with(csrf()).param("id", String.valueOf(d.id())).param("name", d.name())
-				.param("url", d.url() == null ? "" : d.url()).param("country", "NL").param("timeZone", zone)).andReturn().getResponse();
+				.param("url", blank(d.url())).param("email", blank(d.email())).param("country", blank(d.country()))
+				.param("description", blank(d.description())).param("timeZone", zone)).andReturn().getResponse();
+	}
+
+	static String blank(String s) {
+		return s == null ? "" : s;
 	}
 
 	@AfterEach
-	void backToAmsterdam() {
-		IssuerProfile d = issuers.defaultIssuer();
-		issuers.save(d.id(), d.name(), d.url(), d.email(), d.country(), d.description(), d.registrationId(), "Europe/Amsterdam");
+	void backAsItWas() {
+		issuers.save(before.id(), before.name(), before.url(), before.email(), before.country(), before.description(),
+				before.registrationId(), "Europe/Amsterdam");
 	}
 
 	@Test
