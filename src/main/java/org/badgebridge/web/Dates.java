@@ -15,9 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Dates, times and numbers as the page's language writes them, times (stored in UTC) in the institution's time zone and
- * naming it. From templates: {@code ${@dates.format(instant, zone)}} ("1 december 2026 om 14:05 (Midden-Europese
- * tijd)", "1 December 2026, 14:05 (Central European Time)"), {@code ${@dates.date(instant, zone)}},
- * {@code ${@dates.number(value)}}; without a zone the default issuer's.
+ * naming it, for example 1 juni 2026, 14:00 (Midden-Europese zomertijd). Templates call the bean by its name:
+ * dates.format(instant, zone), dates.date(instant, zone), dates.number(value); without a zone the default issuer's.
  */
 @Component("dates")
 public class Dates {

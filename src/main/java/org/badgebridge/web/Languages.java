@@ -22,7 +22,7 @@ import org.springframework.web.servlet.LocaleResolver;
 public class Languages implements LocaleResolver {
 
 	/** The languages the tool speaks, the first being the fallback. */
-	public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.of("nl"));
+	public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.forLanguageTag("nl"));
 
 	public static final String PARAMETER = "lang";
 

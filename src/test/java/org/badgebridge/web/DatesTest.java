@@ -22,9 +22,9 @@ class DatesTest {
 
 	@Test
 	void aTimeIsShownInTheZoneWithTheZonesNameInDutchAndEnglish() {
-		assertThat(dates.format(SUMMER_NOON_UTC, "Europe/Amsterdam", Locale.of("nl")))
+		assertThat(dates.format(SUMMER_NOON_UTC, "Europe/Amsterdam", Locale.forLanguageTag("nl")))
 				.contains("1 juni 2026", "14:00", "Midden-Europese zomertijd");
-		assertThat(dates.format(WINTER_NOON_UTC, "Europe/Amsterdam", Locale.of("nl")))
+		assertThat(dates.format(WINTER_NOON_UTC, "Europe/Amsterdam", Locale.forLanguageTag("nl")))
 				.contains("1 december 2026", "13:00", "Midden-Europese standaardtijd");
 		assertThat(dates.format(SUMMER_NOON_UTC, ZoneId.of("Europe/Amsterdam"), Locale.ENGLISH))
 				.contains("June 1, 2026", "14:00", "Central European Summer Time");
@@ -45,7 +45,7 @@ class DatesTest {
 
 	@Test
 	void numbersUseTheLanguagesDecimalSeparator() {
-		org.springframework.context.i18n.LocaleContextHolder.setLocale(Locale.of("nl"));
+		org.springframework.context.i18n.LocaleContextHolder.setLocale(Locale.forLanguageTag("nl"));
 		try {
 			assertThat(dates.number(7.5)).isEqualTo("7,5");
 			assertThat(dates.number(1234.567)).isEqualTo("1.234,57");

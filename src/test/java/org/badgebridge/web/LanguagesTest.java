@@ -14,7 +14,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 /** The precedence of the page language, one rule at a time. */
 class LanguagesTest {
 
-	static final Locale NL = Locale.of("nl");
+	static final Locale NL = Locale.forLanguageTag("nl");
 
 	@Test
 	void theLanguagePartOfATagCountsAndOnlyEnglishAndDutchAreSpoken() {

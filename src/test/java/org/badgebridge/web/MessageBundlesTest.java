@@ -112,6 +112,14 @@ class MessageBundlesTest {
 					if (text != null && text.isBlank()) {
 						problems.add(bundle.getKey() + ": " + key + " is empty");
 					}
+					if (text != null && text.matches("(?s).*\\{\\d.*")) {
+						try {
+							new java.text.MessageFormat(text, java.util.Locale.ENGLISH);
+						}
+						catch (IllegalArgumentException ex) {
+							problems.add(bundle.getKey() + ": " + key + " is no valid message pattern: " + ex.getMessage());
+						}
+					}
 					if (text != null && text.matches("(?s).*\\{\\d.*") && text.replace("''", "").contains("'")) {
 						problems.add(bundle.getKey() + ": " + key + " has arguments and a single apostrophe: write '' ("
 								+ text + ")");
