@@ -39,6 +39,7 @@ class HandlerPrincipalTests {
 	/** Controllers (or single handlers, as Class#method) that anyone may call. Each carries its reason in the code. */
 	static final Set<String> PUBLIC = Set.of(
 			"org.badgebridge.web.HomeController#home",
+			"org.badgebridge.web.LanguageController#choose",
 			"org.badgebridge.launch.internal.LoginController",
 			"org.badgebridge.launch.internal.LaunchController",
 			"org.badgebridge.platform.internal.JwksController",

@@ -68,9 +68,22 @@ public class Issuers {
 		return jdbc.sql("select * from issuer_profile where id=?").param(id).query(this::row).optional();
 	}
 
-	/** Creates (id null) or changes an issuer; a registration has at most one. */
+	/** Creates (id null) or changes an issuer; a registration has at most one. Keeps the issuer's time zone. */
 	public IssuerProfile save(Long id, String name, String url, String email, String country, String description,
 			Long registrationId) {
+		return save(id, name, url, email, country, description, registrationId, null);
+	}
+
+	/**
+	 * Creates (id null) or changes an issuer, with the time zone its pages and mails show times in (an IANA id such as
+	 * Europe/Amsterdam; null or blank keeps the stored one, Europe/Amsterdam for a new issuer).
+	 */
+	public IssuerProfile save(Long id, String name, String url, String email, String country, String description,
+			Long registrationId, String timeZone) {
+		if (timeZone != null && !timeZone.isBlank() && org.badgebridge.web.Dates.parseZone(timeZone) == null) {
+			throw new InvalidBadgeException("\"" + timeZone.trim() + "\" is not a time zone: use a name such as Europe/Amsterdam.");
+		}
+		String zone = timeZone == null || timeZone.isBlank() ? null : org.badgebridge.web.Dates.parseZone(timeZone).getId();
 		if (name == null || name.isBlank() || name.length() > 255) {
 			throw new InvalidBadgeException("An issuer needs a name of at most 255 characters.");
 		}
@@ -82,14 +95,18 @@ public class Issuers {
 		}
 		try {
 			if (id == null) {
-				jdbc.sql("insert into issuer_profile (name, url, email, country, description, registration_id, is_default, created_at) values (?,?,?,?,?,?,false,?)")
-						.params(name.trim(), blank(url), blank(email), blank(country), blank(description), registrationId, clock.millis())
+				jdbc.sql("insert into issuer_profile (name, url, email, country, description, registration_id, is_default, created_at, time_zone) values (?,?,?,?,?,?,false,?,?)")
+						.params(name.trim(), blank(url), blank(email), blank(country), blank(description), registrationId, clock.millis(),
+								zone == null ? IssuerProfile.DEFAULT_TIME_ZONE : zone)
 						.update();
 				return jdbc.sql("select * from issuer_profile where name=? order by id desc").param(name.trim()).query(this::row).list()
 						.get(0);
 			}
 			jdbc.sql("update issuer_profile set name=?, url=?, email=?, country=?, description=?, registration_id=? where id=?")
 					.params(name.trim(), blank(url), blank(email), blank(country), blank(description), registrationId, id).update();
+			if (zone != null) {
+				jdbc.sql("update issuer_profile set time_zone=? where id=?").params(zone, id).update();
+			}
 			return find(id).orElseThrow();
 		}
 		catch (DuplicateKeyException ex) {
@@ -102,8 +119,9 @@ public class Issuers {
 	}
 
 	private IssuerProfile row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-		long reg = rs.getLong("registration_id");
+		Long registrationId = rs.getObject("registration_id") == null ? null : rs.getLong("registration_id");
 		return new IssuerProfile(rs.getLong("id"), rs.getString("name"), rs.getString("url"), rs.getString("email"),
-				rs.getString("country"), rs.getString("description"), rs.wasNull() ? null : reg, rs.getBoolean("is_default"));
+				rs.getString("country"), rs.getString("description"), registrationId, rs.getBoolean("is_default"),
+				rs.getString("time_zone"));
 	}
 }

@@ -73,6 +73,11 @@ public class Courses {
 		return new LaunchRecord(contextId, memberId, linkId);
 	}
 
+	/** A member's own language choice (the language switch), for the mails sent to them later. */
+	public void chooseLocale(long memberId, String locale) {
+		jdbc.sql("update course_member set locale=? where id=?").params(locale, memberId).update();
+	}
+
 	/** The course's default language (from teachers' launches), for learners who never launched. */
 	public Optional<String> defaultLocale(long contextId) {
 		return jdbc.sql("select default_locale from course_context where id=?").param(contextId).query(String.class).optional()

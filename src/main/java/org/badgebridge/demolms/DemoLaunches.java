@@ -38,10 +38,16 @@ class DemoLaunches {
 		this.clock = clock;
 	}
 
-	/** The login initiation fields, as Moodle posts them to the tool's initiate login URL. */
-	Map<String, String> initiation(DemoStore.Tool tool, DemoStore.User user, Long linkId, boolean deepLinking) {
+	/** The course's language the demo LMS launches in: "nl" or "en" (anything else). */
+	static String language(String lang) {
+		return "nl".equals(lang) ? "nl" : "en";
+	}
+
+	/** The login initiation fields, as Moodle posts them to the tool's initiate login URL; the launch that follows says {@code language} in {@code launch_presentation.locale}. */
+	Map<String, String> initiation(DemoStore.Tool tool, DemoStore.User user, Long linkId, boolean deepLinking, String language) {
 		JWTClaimsSet.Builder hint = tokens.own("message-hint", 600_000).subject(String.valueOf(user.id()))
-				.claim("type", deepLinking ? "LtiDeepLinkingRequest" : "LtiResourceLinkRequest");
+				.claim("type", deepLinking ? "LtiDeepLinkingRequest" : "LtiResourceLinkRequest")
+				.claim("locale", language(language));
 		if (linkId != null) {
 			hint.claim("link", linkId);
 		}
@@ -68,7 +74,7 @@ class DemoLaunches {
 						"Data Literacy 101", "type", List.of("CourseSection")))
 				.claim(LTI + "tool_platform", Map.of("guid", "badgebridge-demo", "name", "BadgeBridge demo LMS",
 						"product_family_code", "badgebridge-demo", "version", "1.0"))
-				.claim(LTI + "launch_presentation", Map.of("locale", "en", "document_target", "iframe", "return_url",
+				.claim(LTI + "launch_presentation", Map.of("locale", language((String) hint.getClaim("locale")), "document_target", "iframe", "return_url",
 						settings.url("")))
 				.claim("name", user.name()).claim("given_name", user.givenName()).claim("family_name", user.familyName())
 				.claim("email", user.email())

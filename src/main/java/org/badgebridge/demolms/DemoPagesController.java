@@ -52,7 +52,8 @@ class DemoPagesController {
 	}
 
 	@GetMapping({ "", "/" })
-	String course(Model model) {
+	String course(@RequestParam(name = "lang", required = false) String lang, Model model) {
+		model.addAttribute("lang", DemoLaunches.language(lang));
 		model.addAttribute("tool", store.tool().orElse(null));
 		model.addAttribute("links", store.links());
 		model.addAttribute("users", store.users());
@@ -61,18 +62,20 @@ class DemoPagesController {
 
 	@GetMapping("/launch")
 	String launch(@RequestParam(name = "user") String user, @RequestParam(name = "link", required = false) Long link,
-			Model model) {
+			@RequestParam(name = "lang", required = false) String lang, Model model) {
 		DemoStore.User u = store.user(user).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("user", u);
 		model.addAttribute("link", link == null ? null : store.link(link).orElse(null));
-		model.addAttribute("frameSrc", "/demolms/initiate?user=" + u.id() + (link == null ? "&dl=1" : "&link=" + link));
+		model.addAttribute("frameSrc", "/demolms/initiate?user=" + u.id() + (link == null ? "&dl=1" : "&link=" + link)
+				+ "&lang=" + DemoLaunches.language(lang));
 		return "demolms/launch";
 	}
 
 	/** Inside the frame: posts the login initiation to the tool, as Moodle does. */
 	@GetMapping("/initiate")
 	String initiate(@RequestParam(name = "user") String user, @RequestParam(name = "link", required = false) Long link,
-			@RequestParam(name = "dl", required = false) String dl, Model model) {
+			@RequestParam(name = "dl", required = false) String dl, @RequestParam(name = "lang", required = false) String lang,
+			Model model) {
 		DemoStore.Tool tool = store.tool().orElseThrow(() -> new ResponseStatusException(HttpStatus.CONFLICT,
 				"BadgeBridge is not registered with the demo LMS yet"));
 		DemoStore.User u = store.user(user).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
@@ -84,7 +87,7 @@ class DemoPagesController {
 			store.link(link == null ? -1 : link).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		}
 		model.addAttribute("action", tool.initiateLoginUri());
-		model.addAttribute("fields", launches.initiation(tool, u, link, deepLinking));
+		model.addAttribute("fields", launches.initiation(tool, u, link, deepLinking, DemoLaunches.language(lang)));
 		return "demolms/autopost";
 	}
 

@@ -56,7 +56,8 @@ public class DeepLinking {
 	/** Uses the request up: a second answer (a form sent twice) is refused. Call inside the transaction that made the content. */
 	public void consume(DeepLinkingTeacher teacher) {
 		if (!sessions.consumeDeepLinking(teacher.session().id())) {
-			throw new AccessRefused(409, "This deep linking request was answered already. Start again from the course.");
+			throw new AccessRefused(409, "This deep linking request was answered already. Start again from the course.",
+					"common.refused.deepLinkingAnswered");
 		}
 	}
 

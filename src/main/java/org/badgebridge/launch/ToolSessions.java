@@ -85,7 +85,25 @@ public class ToolSessions {
 			}
 		}
 		return find(id).orElseThrow(() -> AccessRefused.noSession("Your BadgeBridge session has ended or this browser blocks "
-				+ "the tool's cookie. Open the activity again from your course."));
+				+ "the tool's cookie. Open the activity again from your course.", "common.refused.noSession"));
+	}
+
+	/** The live session of the request's {@value #COOKIE} cookie, if it has one. */
+	public Optional<ToolSession> find(HttpServletRequest request) {
+		if (request == null || request.getCookies() == null) {
+			return Optional.empty();
+		}
+		for (Cookie cookie : request.getCookies()) {
+			if (COOKIE.equals(cookie.getName())) {
+				return find(cookie.getValue());
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** The person's language choice, kept for the rest of the session (it wins over the launch's language). */
+	public void setLocale(String id, String locale) {
+		jdbc.sql("update tool_session set locale=? where id=?").params(locale, id).update();
 	}
 
 	/** Deep Linking settings are good for one response: the tool forgets them once it has answered. */

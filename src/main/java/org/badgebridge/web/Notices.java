@@ -33,9 +33,20 @@ public class Notices {
 
 	private final Clock clock;
 
-	Notices(JdbcClient jdbc, Clock clock) {
+	private final org.springframework.context.MessageSource messages;
+
+	Notices(JdbcClient jdbc, Clock clock, org.springframework.context.MessageSource messages) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.messages = messages;
+	}
+
+	/**
+	 * The text of a message key in the current request's language, for a notice ({@code Notice.info(notices.text(...))}):
+	 * the page after the redirect is in the same language.
+	 */
+	public String text(String key, Object... args) {
+		return messages.getMessage(key, args, key, org.springframework.context.i18n.LocaleContextHolder.getLocale());
 	}
 
 	/** A view name that redirects to {@code path} carrying the notice. */

@@ -28,30 +28,47 @@ class PageErrors {
 
 	private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
 
+	private final org.springframework.context.MessageSource messages;
+
+	PageErrors(org.springframework.context.MessageSource messages) {
+		this.messages = messages;
+	}
+
+	/** The text of a message key in the request's language, the English fallback where the key has none. */
+	private String text(String key, Object[] args, String english) {
+		if (key == null) {
+			return english;
+		}
+		return messages.getMessage(key, args, english, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+	}
+
 	@ExceptionHandler(AccessRefused.class)
 	Object refused(AccessRefused ex, HttpServletRequest request, HttpServletResponse response) {
 		String correlation = UUID.randomUUID().toString().substring(0, 8);
 		log.warn("{} {} refused ({}), correlation id {}: {}", request.getMethod(), request.getRequestURI(), ex.status(),
 				correlation, ex.getMessage());
-		return page(request, response, ex.status(), ex.getMessage(), null, correlation);
+		return page(request, response, ex.status(), text(ex.key(), ex.args(), ex.getMessage()), null, correlation);
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	Object mismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request, HttpServletResponse response) {
 		String expected = ex.getRequiredType() == null ? "value" : switch (ex.getRequiredType().getSimpleName()) {
 			case "double", "Double", "int", "Integer", "long", "Long" -> "number";
-			case "boolean", "Boolean" -> "yes or no";
+			case "boolean", "Boolean" -> "yesno";
 			default -> "value";
 		};
-		String message = "\"" + String.valueOf(ex.getValue()) + "\" is not a valid " + expected + " for the field \""
-				+ ex.getName() + "\". Go back, correct it and send the form again.";
+		String kind = text("common.kind." + expected, new Object[0], "yesno".equals(expected) ? "yes or no" : expected);
+		String message = text("common.error.mismatch", new Object[] { String.valueOf(ex.getValue()), kind, ex.getName() },
+				"\"" + String.valueOf(ex.getValue()) + "\" is not a valid " + kind + " for the field \"" + ex.getName()
+						+ "\". Go back, correct it and send the form again.");
 		return page(request, response, 400, message, ex.getName(), null);
 	}
 
 	@ExceptionHandler(MissingServletRequestParameterException.class)
 	Object missing(MissingServletRequestParameterException ex, HttpServletRequest request, HttpServletResponse response) {
-		return page(request, response, 400, "The field \"" + ex.getParameterName()
-				+ "\" is required. Go back, fill it in and send the form again.", ex.getParameterName(), null);
+		return page(request, response, 400, text("common.error.missing", new Object[] { ex.getParameterName() },
+				"The field \"" + ex.getParameterName() + "\" is required. Go back, fill it in and send the form again."),
+				ex.getParameterName(), null);
 	}
 
 	/**
@@ -80,7 +97,7 @@ class PageErrors {
 
 	@ExceptionHandler(InvalidInput.class)
 	Object invalid(InvalidInput ex, HttpServletRequest request, HttpServletResponse response) {
-		return page(request, response, 400, ex.getMessage(), ex.field(), null);
+		return page(request, response, 400, text(ex.key(), ex.args(), ex.getMessage()), ex.field(), null);
 	}
 
 	private static Object page(HttpServletRequest request, HttpServletResponse response, int status, String message,

@@ -86,6 +86,21 @@ class SecurityConfiguration {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
+	/** A framed block that stands out in the start-up log: the generated admin credentials, shown once. */
+	static String banner(String user, String password) {
+		java.util.List<String> lines = java.util.List.of("BadgeBridge admin pages: http(s)://<this server>/admin",
+				"user:     " + user, "password: " + password, "",
+				"Generated for this start only (embedded default); it changes at every restart.",
+				"Set BADGEBRIDGE_ADMIN_PASSWORD to choose one.");
+		int width = lines.stream().mapToInt(String::length).max().orElse(0);
+		String rule = "#".repeat(width + 6);
+		StringBuilder b = new StringBuilder("\n\n").append(rule).append('\n');
+		for (String l : lines) {
+			b.append("##  ").append(l).append(" ".repeat(width - l.length())).append("  ##\n");
+		}
+		return b.append(rule).append("\n").toString();
+	}
+
 	@Bean
 	UserDetailsService adminUser(@Value("${badgebridge.admin.user}") String user,
 			@Value("${badgebridge.admin.password:}") String password, @Value("${spring.datasource.url:}") String datasource,
@@ -98,8 +113,7 @@ class SecurityConfiguration {
 			byte[] bytes = new byte[18];
 			new SecureRandom().nextBytes(bytes);
 			effective = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-			log.warn("\n\n  BadgeBridge admin: user '{}', generated password: {}\n  (shown once; set BADGEBRIDGE_ADMIN_PASSWORD to choose one)\n",
-					user, effective);
+			log.warn(banner(user, effective));
 		}
 		return new InMemoryUserDetailsManager(User.withUsername(user).password(encoder.encode(effective)).roles("ADMIN").build());
 	}

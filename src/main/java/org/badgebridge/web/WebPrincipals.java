@@ -34,7 +34,7 @@ class WebPrincipals implements WebMvcConfigurer {
 			Authentication auth = SecurityContextHolder.getContext().getAuthentication();
 			if (auth == null || !auth.isAuthenticated()
 					|| auth.getAuthorities().stream().noneMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()))) {
-				throw AccessRefused.noSession("Sign in as the BadgeBridge administrator.");
+				throw AccessRefused.noSession("Sign in as the BadgeBridge administrator.", "common.refused.admin");
 			}
 			return new Admin(auth.getName());
 		}

@@ -79,6 +79,17 @@ class DemoLmsEndToEndIntegrationTest extends DemoServerTest {
 		HttpBrowser.Page learnerPage = learner.settle(learner.get(demo + "/initiate?user=201&link=" + linkId));
 		assertThat(learnerPage.status()).isEqualTo(200);
 		assertThat(learnerPage.body()).contains("id=\"learner-view\"", badgeName, "Hello Ana Li");
+		assertThat(learnerPage.body()).contains("<html lang=\"en\"", "Skip to main content");
+
+		// the course in Dutch: the demo's launches say launch_presentation.locale "nl", and the tool answers in Dutch
+		HttpBrowser.Page dutchCourse = teacher.get(demo + "/?lang=nl");
+		assertThat(dutchCourse.body()).contains("launch?user=201&amp;link=" + linkId + "&amp;lang=nl",
+				"<option value=\"nl\" selected=\"selected\">");
+		HttpBrowser dutchLearner = new HttpBrowser();
+		HttpBrowser.Page dutchPage = dutchLearner.settle(dutchLearner.get(demo + "/initiate?user=201&link=" + linkId + "&lang=nl"));
+		assertThat(dutchPage.status()).isEqualTo(200);
+		assertThat(dutchPage.body()).contains("id=\"learner-view\"", "<html lang=\"nl\"", "Naar de hoofdinhoud")
+				.doesNotContain("Skip to main content");
 
 		HttpBrowser.Page teacherPage = teacher.settle(teacher.get(demo + "/initiate?user=101&link=" + linkId));
 		assertThat(teacherPage.body()).contains("id=\"teacher-view\"", badgeName);

@@ -12,8 +12,10 @@ import java.util.concurrent.TimeUnit;
 import com.nimbusds.jose.util.JSONObjectUtils;
 
 /**
- * Runs the independent npm verifiers of {@code src/test/node/verify.mjs}, which the build installs under
- * {@code target/node-verifier} ({@code npm ci} in process-test-resources), and returns what they printed.
+ * Runs the independent npm verifiers of {@code src/test/node/verify.mjs}, which the build copies to
+ * {@code target/node-verifier}; the first test that needs them installs them there ({@code npm ci}, once per build),
+ * so that only these tests need Node.js and npm ({@code ./mvnw spring-boot:run} needs Java alone). Returns what they
+ * printed.
  */
 public final class NodeVerifiers {
 
@@ -22,11 +24,39 @@ public final class NodeVerifiers {
 	private NodeVerifiers() {
 	}
 
-	public static Map<String, Object> run(String command, Path file, String... extra) {
-		if (!Files.isDirectory(DIR.resolve("node_modules"))) {
-			throw new IllegalStateException("The npm verifiers are not installed in " + DIR.toAbsolutePath()
-					+ ": run ./mvnw process-test-resources (the build runs npm ci there)");
+	/** {@code npm ci} in {@code target/node-verifier} unless it ran already (its node_modules exist). */
+	static synchronized void install() {
+		if (Files.isDirectory(DIR.resolve("node_modules"))) {
+			return;
 		}
+		if (!Files.isRegularFile(DIR.resolve("package-lock.json"))) {
+			throw new IllegalStateException("The npm verifiers are not in " + DIR.toAbsolutePath()
+					+ ": run ./mvnw generate-test-resources (the build copies src/test/node there)");
+		}
+		try {
+			Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error")
+					.directory(DIR.toFile()).inheritIO().start();
+			if (!npm.waitFor(10, TimeUnit.MINUTES)) {
+				npm.destroyForcibly();
+				throw new IllegalStateException("npm ci in " + DIR.toAbsolutePath() + " did not finish in 10 minutes");
+			}
+			if (npm.exitValue() != 0) {
+				throw new IllegalStateException("npm ci in " + DIR.toAbsolutePath() + " exited with " + npm.exitValue()
+						+ " (these tests need Node.js 18+ and npm on the path)");
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("npm ci could not start (these tests need Node.js 18+ and npm on the path): "
+					+ ex.getMessage(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public static Map<String, Object> run(String command, Path file, String... extra) {
+		install();
 		List<String> cmd = new ArrayList<>(List.of("node", "verify.mjs", command, file.toAbsolutePath().toString()));
 		for (String e : extra) {
 			if (e != null) {

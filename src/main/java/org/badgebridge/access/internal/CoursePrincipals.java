@@ -61,7 +61,7 @@ class CoursePrincipals implements WebMvcConfigurer {
 	BadgeTeacher teacher(HttpServletRequest request) {
 		ToolSession session = session(request);
 		if (!session.isTeacher()) {
-			throw AccessRefused.forbidden("Only the course's teachers can do this.");
+			throw AccessRefused.forbidden("Only the course's teachers can do this.", "common.refused.teachersOnly");
 		}
 		return new BadgeTeacher(session, badgeOfCourse(request, session));
 	}
@@ -69,7 +69,8 @@ class CoursePrincipals implements WebMvcConfigurer {
 	BadgeLearner learner(HttpServletRequest request) {
 		ToolSession session = session(request);
 		if (session.isTeacher()) {
-			throw AccessRefused.forbidden("This is the learners' page: teachers manage the badge on its teacher's page.");
+			throw AccessRefused.forbidden("This is the learners' page: teachers manage the badge on its teacher's page.",
+					"common.refused.learnersOnly");
 		}
 		return new BadgeLearner(session, badgeOfCourse(request, session));
 	}
@@ -79,7 +80,7 @@ class CoursePrincipals implements WebMvcConfigurer {
 		String id = request.getParameter(AWARD);
 		Award award = awards.find(id == null ? "" : id)
 				.filter(a -> a.badgeId().equals(teacher.badgeId()) && a.contextId() == teacher.contextId())
-				.orElseThrow(() -> AccessRefused.forbidden("That award is not of this badge and course."));
+				.orElseThrow(() -> AccessRefused.forbidden("That award is not of this badge and course.", "common.refused.otherAward"));
 		return new ManagedAward(teacher, award);
 	}
 
@@ -90,10 +91,10 @@ class CoursePrincipals implements WebMvcConfigurer {
 	private BadgeClass badgeOfCourse(HttpServletRequest request, ToolSession session) {
 		String id = pathVariable(request, BADGE);
 		BadgeClass badge = badges.find(id == null ? "" : id).orElseThrow(() -> new AccessRefused(404,
-				"This link names a badge that does not exist (any more) in BadgeBridge."));
+				"This link names a badge that does not exist (any more) in BadgeBridge.", "common.refused.noSuchBadge"));
 		if (badge.contextId() == null || badge.contextId() != session.contextId()) {
 			throw AccessRefused.forbidden("This badge belongs to another course. If this activity was copied from another "
-					+ "course, ask a teacher of this course to add the badge again (\"Add an activity\" › BadgeBridge).");
+					+ "course, ask a teacher of this course to add the badge again (\"Add an activity\" › BadgeBridge).", "common.refused.otherCourse");
 		}
 		return badge;
 	}

@@ -32,6 +32,8 @@ class IssuerAdminController {
 	@GetMapping("/admin/issuers")
 	String list(Admin admin, Model model) {
 		model.addAttribute("issuers", issuers.all());
+		model.addAttribute("zones", java.time.ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/") && !z.startsWith("Etc/")
+				&& !z.startsWith("SystemV/")).sorted().toList());
 		model.addAttribute("logos", issuers.all().stream().filter(i -> images.hasIssuerLogo(i.id()))
 				.map(org.badgebridge.badge.IssuerProfile::id).toList());
 		return "badge/issuers";
@@ -42,14 +44,14 @@ class IssuerAdminController {
 			@RequestParam(name = "logo", required = false) org.springframework.web.multipart.MultipartFile logo)
 			throws java.io.IOException {
 		if (issuers.find(id).isEmpty()) {
-			return notices.redirect("/admin/issuers", Notice.error("No issuer " + id));
+			return notices.redirect("/admin/issuers", Notice.error(notices.text("admin.issuers.none", id)));
 		}
 		if (logo == null || logo.isEmpty()) {
-			return notices.redirect("/admin/issuers", Notice.field("logo", "Choose a PNG or SVG file to upload."));
+			return notices.redirect("/admin/issuers", Notice.field("logo", notices.text("admin.issuers.logo.choose")));
 		}
 		try (java.io.InputStream in = logo.getInputStream()) {
 			images.storeIssuerLogo(id, in.readNBytes(org.badgebridge.badge.BadgeImages.MAX_BYTES + 1));
-			return notices.redirect("/admin/issuers", Notice.info("Logo saved."));
+			return notices.redirect("/admin/issuers", Notice.info(notices.text("admin.issuers.logo.saved")));
 		}
 		catch (InvalidBadgeException ex) {
 			return notices.redirect("/admin/issuers", Notice.field("logo", ex.getMessage()));
@@ -59,10 +61,11 @@ class IssuerAdminController {
 	@PostMapping("/admin/issuers")
 	String save(Admin admin, @RequestParam(required = false) Long id, @RequestParam(required = false) String name, @RequestParam(required = false) String url,
 			@RequestParam(required = false) String email, @RequestParam(required = false) String country,
-			@RequestParam(required = false) String description, @RequestParam(required = false) Long registrationId) {
+			@RequestParam(required = false) String description, @RequestParam(required = false) Long registrationId,
+			@RequestParam(required = false) String timeZone) {
 		try {
-			issuers.save(id, name, url, email, country, description, registrationId);
-			return notices.redirect("/admin/issuers", Notice.info("Issuer saved."));
+			issuers.save(id, name, url, email, country, description, registrationId, timeZone);
+			return notices.redirect("/admin/issuers", Notice.info(notices.text("admin.issuers.saved")));
 		}
 		catch (InvalidBadgeException ex) {
 			return notices.redirect("/admin/issuers", Notice.error(ex.getMessage()));

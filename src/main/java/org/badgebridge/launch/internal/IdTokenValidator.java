@@ -141,7 +141,7 @@ class IdTokenValidator {
 		}
 		if (exp.getTime() + skewMillis < now) {
 			throw LaunchRejected.invalid("The id_token expired at " + exp.toInstant() + ". Check that the clocks of the LMS "
-					+ "and the tool are right (NTP); Moodle's id_tokens live only 60 seconds.");
+					+ "and the tool are right (NTP); Moodle's id_tokens live only 60 seconds.").keyed("common.launch.refused.expired");
 		}
 		Date iat = claims.getIssueTime();
 		if (iat == null) {
@@ -208,7 +208,8 @@ class IdTokenValidator {
 					+ registration.describe() + ". An admin can add it to the registration.");
 		}
 		if (LtiClaims.DEEP_LINKING_REQUEST.equals(messageType) && role != CourseRole.TEACHER) {
-			throw LaunchRejected.forbidden("Only teachers can add BadgeBridge to a course (deep linking needs the Instructor role).");
+			throw LaunchRejected.forbidden("Only teachers can add BadgeBridge to a course (deep linking needs the Instructor role).")
+					.keyed("common.launch.refused.deepLinkingTeachers");
 		}
 		return new ValidatedLaunch(registration, deploymentId, (String) messageType, claims, roles, role);
 	}

@@ -41,8 +41,9 @@ class LaunchCompletion {
 		if (badgeId != null && (badgeId.isBlank() || badgeId.startsWith("$") || badgeId.length() > 36)) {
 			badgeId = null; // an unresolved substitution or garbage: not a badge of ours
 		}
-		String locale = launch.string("locale") != null ? launch.string("locale")
-				: ValidatedLaunch.string(presentation, "locale");
+		// the language the LMS shows (Moodle: the user's or course's forced language), else the user's profile locale
+		String locale = ValidatedLaunch.string(presentation, "locale") != null ? ValidatedLaunch.string(presentation, "locale")
+				: launch.string("locale");
 		List<String> scopes = ags.get("scope") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : null;
 		String name = launch.string("name");
 		if (name == null && (launch.string("given_name") != null || launch.string("family_name") != null)) {

@@ -69,13 +69,14 @@ class LaunchController {
 		}
 		LoginState login = states.consume(state).orElseThrow(() -> LaunchRejected.invalid(
 				"The launch's state is unknown, expired or already used. Open the activity again from your course "
-						+ "(a reload or the back button sends an old launch again)."));
+						+ "(a reload or the back button sends an old launch again).").keyed("common.launch.refused.stateUnknown"));
 		Registration registration = registrations.find(login.registrationId()).filter(Registration::isActive)
 				.orElseThrow(() -> LaunchRejected.forbidden("The registration that started this login is no longer active."));
 		boolean boundByCookie = LtiCookies.hasState(request, state);
 		if (!boundByCookie && login.storageTarget() == null) {
 			throw LaunchRejected.invalid("This browser did not send back the login's state cookie, so the launch cannot be "
-					+ "tied to the browser that started it. Allow cookies for this tool, or open it in a new window.");
+					+ "tied to the browser that started it. Allow cookies for this tool, or open it in a new window.")
+					.keyed("common.launch.refused.noStateCookie");
 		}
 		ValidatedLaunch launch = validator.validate(jwt, registration, login.nonce());
 		LtiCookies.clearState(response, state);
@@ -106,7 +107,7 @@ class LaunchController {
 		if (!postedByOwnPage(request)) {
 			throw LaunchRejected.forbidden("This launch confirmation did not come from BadgeBridge's own page (its Origin "
 					+ "header is another site's, or the browser sent neither Origin nor Sec-Fetch-Site: same-origin). "
-					+ "Open the activity again from your course.");
+					+ "Open the activity again from your course.").keyed("common.launch.refused.foreignConfirmation");
 		}
 		if (pendingId == null || state == null) {
 			throw LaunchRejected.malformed("The launch confirmation lacks its parameters.");
@@ -114,9 +115,10 @@ class LaunchController {
 		Map<String, Object> pending = jdbc.sql("select state, launch from lti_pending_launch where id=? and expires_at > ?")
 				.params(pendingId, clock.millis())
 				.query((rs, i) -> Map.<String, Object>of("state", rs.getString(1), "launch", rs.getString(2))).optional()
-				.orElseThrow(() -> LaunchRejected.invalid("This launch has expired or was completed already."));
+				.orElseThrow(() -> LaunchRejected.invalid("This launch has expired or was completed already.")
+						.keyed("common.launch.refused.pendingExpired"));
 		if (jdbc.sql("delete from lti_pending_launch where id=?").param(pendingId).update() != 1) {
-			throw LaunchRejected.invalid("This launch was completed already.");
+			throw LaunchRejected.invalid("This launch was completed already.").keyed("common.launch.refused.completed");
 		}
 		if (!MessageDigest.isEqual(state.getBytes(StandardCharsets.UTF_8),
 				pending.get("state").toString().getBytes(StandardCharsets.UTF_8))) {

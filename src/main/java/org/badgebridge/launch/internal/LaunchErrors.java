@@ -19,6 +19,12 @@ class LaunchErrors {
 
 	private static final Logger log = LoggerFactory.getLogger(LaunchErrors.class);
 
+	private final org.springframework.context.MessageSource messages;
+
+	LaunchErrors(org.springframework.context.MessageSource messages) {
+		this.messages = messages;
+	}
+
 	@ExceptionHandler(LaunchRejected.class)
 	ModelAndView rejected(LaunchRejected ex, HttpServletRequest request, HttpServletResponse response) {
 		String correlation = UUID.randomUUID().toString().substring(0, 8);
@@ -26,7 +32,8 @@ class LaunchErrors {
 				ex.status(), correlation, ex.getMessage());
 		response.setHeader("Cache-Control", "no-store");
 		ModelAndView page = new ModelAndView("launch/error");
-		page.addObject("message", ex.getMessage());
+		page.addObject("message", ex.key() == null ? ex.getMessage() : messages.getMessage(ex.key(), ex.args(), ex.getMessage(),
+				org.springframework.context.i18n.LocaleContextHolder.getLocale()));
 		page.addObject("status", ex.status());
 		page.addObject("correlation", correlation);
 		page.setStatus(org.springframework.http.HttpStatusCode.valueOf(ex.status()));

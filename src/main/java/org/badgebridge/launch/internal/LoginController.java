@@ -97,7 +97,8 @@ class LoginController {
 	String proceed(@RequestParam(name = "state", required = false) String state, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		LoginState login = states.peek(state).orElseThrow(() -> LaunchRejected.invalid(
-				"This login has expired or is unknown. Open the activity again from your course."));
+				"This login has expired or is unknown. Open the activity again from your course.")
+				.keyed("common.launch.refused.loginExpired"));
 		response.setHeader("Cache-Control", "no-store");
 		if (LtiCookies.hasState(request, login.state())) {
 			return "redirect:" + login.authRequest();
@@ -110,7 +111,8 @@ class LoginController {
 	@GetMapping("/lti/login/window")
 	String window(@RequestParam(name = "state", required = false) String state, HttpServletResponse response) {
 		LoginState login = states.peek(state).orElseThrow(() -> LaunchRejected.invalid(
-				"This login has expired or is unknown. Open the activity again from your course."));
+				"This login has expired or is unknown. Open the activity again from your course.")
+				.keyed("common.launch.refused.loginExpired"));
 		LtiCookies.bindState(response, login.state(), stateTtl);
 		response.setHeader("Cache-Control", "no-store");
 		return "redirect:" + login.authRequest();
@@ -140,11 +142,13 @@ class LoginController {
 			response.setHeader("Content-Security-Policy", "frame-ancestors " + frameAncestors.sourcesAlso(registration));
 			throw LaunchRejected.forbidden("This tool is registered (" + registration.describe() + ") but a BadgeBridge "
 					+ "administrator must approve it first: ask your BadgeBridge admin to activate this registration on the "
-					+ "BadgeBridge admin pages (Platforms). Until then the tool cannot open from this LMS.");
+					+ "BadgeBridge admin pages (Platforms). Until then the tool cannot open from this LMS.")
+					.keyed("common.launch.refused.pending", registration.describe());
 		}
 		if (!registration.isActive()) {
 			throw LaunchRejected.forbidden("The registration for " + registration.describe() + " is "
-					+ registration.state().name().toLowerCase() + ": a BadgeBridge admin switched it off.");
+					+ registration.state().name().toLowerCase() + ": a BadgeBridge admin switched it off.")
+					.keyed("common.launch.refused.disabled", registration.describe());
 		}
 		return registration;
 	}

@@ -46,17 +46,18 @@ class ToolSessionResolver implements HandlerMethodArgumentResolver, WebMvcConfig
 			WebDataBinderFactory binderFactory) {
 		ToolSession session = sessions.of(webRequest.getNativeRequest(HttpServletRequest.class));
 		if (!session.isTeacher()) {
-			throw AccessRefused.forbidden("Only teachers can add badges to the course.");
+			throw AccessRefused.forbidden("Only teachers can add badges to the course.", "common.refused.deepLinkingTeachers");
 		}
 		if (session.deepLinking() == null) {
 			throw AccessRefused.noSession("This session has no open deep linking request. Start again from the course's "
-					+ "\"add an activity\" dialog.");
+					+ "\"add an activity\" dialog.", "common.refused.deepLinking");
 		}
 		try {
 			return new DeepLinkingTeacher(session, JSONObjectUtils.parse(session.deepLinking()));
 		}
 		catch (ParseException ex) {
-			throw AccessRefused.noSession("The deep linking request is unreadable. Start again from the course.");
+			throw AccessRefused.noSession("The deep linking request is unreadable. Start again from the course.",
+					"common.refused.deepLinkingUnreadable");
 		}
 	}
 }

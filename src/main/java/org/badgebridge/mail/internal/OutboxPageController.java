@@ -26,7 +26,7 @@ class OutboxPageController {
 		model.addAttribute("mails", outbox.recent(200));
 		model.addAttribute("smtp", delivery.smtpConfigured());
 		java.time.Duration retention = delivery.secretRetention();
-		model.addAttribute("retention", retention.toDays() > 0 ? retention.toDays() + " day(s)" : retention.toString());
+		model.addAttribute("retentionDays", retention.toDays());
 		return "mail/outbox";
 	}
 }

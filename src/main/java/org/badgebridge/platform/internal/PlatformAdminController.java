@@ -68,7 +68,7 @@ class PlatformAdminController {
 	String create(Admin admin, @ModelAttribute("form") RegistrationForm form, Model model) {
 		try {
 			Registration r = registrations.create(form.values(), "admin");
-			return notices.redirect("/admin/platforms/" + r.id(), Notice.info("Registration created for " + r.describe() + "."));
+			return notices.redirect("/admin/platforms/" + r.id(), Notice.info(notices.text("admin.platform.created", r.describe())));
 		}
 		catch (InvalidRegistrationException | IllegalArgumentException ex) {
 			model.addAttribute("error", ex.getMessage());
@@ -95,16 +95,16 @@ class PlatformAdminController {
 			applied = changes.approve(id);
 		}
 		catch (InvalidRegistrationException ex) {
-			return notices.redirect("/admin/platforms/" + id, Notice.error("The proposed values were refused: " + ex.getMessage()));
+			return notices.redirect("/admin/platforms/" + id, Notice.error(notices.text("admin.platform.change.refused", ex.getMessage())));
 		}
-		return notices.redirect("/admin/platforms/" + id, Notice.info(applied
-				? "The proposed values are now in force." : "No change was waiting for approval."));
+		return notices.redirect("/admin/platforms/" + id, Notice.info(notices.text(applied
+				? "admin.platform.change.applied" : "admin.platform.change.none")));
 	}
 
 	@PostMapping("/platforms/{id}/change/reject")
 	String rejectChange(Admin admin, @PathVariable long id) {
-		return notices.redirect("/admin/platforms/" + id, Notice.info(changes.reject(id)
-				? "The proposed values were rejected; the registration keeps its values." : "No change was waiting for approval."));
+		return notices.redirect("/admin/platforms/" + id, Notice.info(notices.text(changes.reject(id)
+				? "admin.platform.change.rejected" : "admin.platform.change.none")));
 	}
 
 	@PostMapping("/platforms/{id}")
@@ -112,7 +112,7 @@ class PlatformAdminController {
 		Registration r = registrations.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		try {
 			registrations.update(id, form.values());
-			return notices.redirect("/admin/platforms/" + id, Notice.info("Saved."));
+			return notices.redirect("/admin/platforms/" + id, Notice.info(notices.text("admin.saved")));
 		}
 		catch (InvalidRegistrationException | IllegalArgumentException ex) {
 			model.addAttribute("registration", r);
@@ -124,19 +124,19 @@ class PlatformAdminController {
 	@PostMapping("/platforms/{id}/state")
 	String state(Admin admin, @PathVariable long id, @RequestParam String state) {
 		registrations.setState(id, RegistrationState.parse(state));
-		return notices.redirect("/admin/platforms", Notice.info("Registration is now " + state.toLowerCase() + "."));
+		return notices.redirect("/admin/platforms", Notice.info(notices.text("admin.platform.stateChanged", notices.text("admin.state." + RegistrationState.parse(state).name().toLowerCase(java.util.Locale.ROOT)))));
 	}
 
 	@PostMapping("/platforms/{id}/deployments/{deployment}/state")
 	String deploymentState(Admin admin, @PathVariable long id, @PathVariable long deployment, @RequestParam String state) {
 		registrations.setDeploymentState(id, deployment, DeploymentState.valueOf(state.toUpperCase()));
-		return notices.redirect("/admin/platforms/" + id, Notice.info("Deployment is now " + state.toLowerCase() + "."));
+		return notices.redirect("/admin/platforms/" + id, Notice.info(notices.text("admin.platform.deployment.stateChanged", notices.text("admin.state." + state.toLowerCase(java.util.Locale.ROOT)))));
 	}
 
 	@PostMapping("/platforms/{id}/delete")
 	String delete(Admin admin, @PathVariable long id) {
 		registrations.delete(id);
-		return notices.redirect("/admin/platforms", Notice.info("Registration deleted."));
+		return notices.redirect("/admin/platforms", Notice.info(notices.text("admin.platform.deleted")));
 	}
 
 	@GetMapping("/tool-configuration")
@@ -154,7 +154,6 @@ class PlatformAdminController {
 
 	@PostMapping("/keys/rotate")
 	String rotate(Admin admin) {
-		return notices.redirect("/admin/keys", Notice.info("New signing key " + keys.rotate().getKeyID()
-				+ ". The previous key stays published until tokens signed with it have expired."));
+		return notices.redirect("/admin/keys", Notice.info(notices.text("admin.keys.rotated", keys.rotate().getKeyID())));
 	}
 }

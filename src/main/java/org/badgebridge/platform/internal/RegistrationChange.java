@@ -17,6 +17,7 @@ record RegistrationChange(long registrationId, String productFamily, String auth
 		String tokenAudience, String jwksUri, String deploymentId, Instant requestedAt) {
 
 	/** One value side by side: what is in force and what is proposed. */
+	/** {@code label} is a message key (bundle {@code i18n/admin}). */
 	record Row(String label, String current, String proposed) {
 
 		public boolean changed() {
@@ -40,12 +41,12 @@ record RegistrationChange(long registrationId, String productFamily, String auth
 	/** What the admin compares before approving. */
 	List<Row> rows(Registration r) {
 		RegistrationValues after = appliedTo(r);
-		return List.of(new Row("Product family", r.productFamily(), after.productFamily()),
-				new Row("Authentication request URL", r.authorizationEndpoint(), after.authorizationEndpoint()),
-				new Row("Access token URL", r.tokenEndpoint(), after.tokenEndpoint()),
-				new Row("Token audience", r.tokenAudience(), after.tokenAudience()),
-				new Row("Public keyset URL", r.jwksUri(), after.jwksUri()),
-				new Row("Deployment IDs", String.join(" ", registeredDeployments(r)), String.join(" ", after.deploymentIds())));
+		return List.of(new Row("admin.platform.family", r.productFamily(), after.productFamily()),
+				new Row("admin.platform.auth", r.authorizationEndpoint(), after.authorizationEndpoint()),
+				new Row("admin.platform.token", r.tokenEndpoint(), after.tokenEndpoint()),
+				new Row("admin.platform.audience", r.tokenAudience(), after.tokenAudience()),
+				new Row("admin.platform.jwks", r.jwksUri(), after.jwksUri()),
+				new Row("admin.platform.deployments", String.join(" ", registeredDeployments(r)), String.join(" ", after.deploymentIds())));
 	}
 
 	private static List<String> registeredDeployments(Registration r) {
