@@ -67,9 +67,9 @@ public class MailFacts {
 		return Locale.ENGLISH;
 	}
 
-	/** The institution's time zone. One place to switch when issuer profiles carry their own zone. */
+	/** The institution's time zone (its issuer profile's, Europe/Amsterdam unless set). */
 	public static ZoneId zone(IssuerProfile issuer) {
-		return DEFAULT_ZONE;
+		return issuer == null ? DEFAULT_ZONE : issuer.zone();
 	}
 
 	/** A moment as the institution's clocks show it, in the mail's language, naming the zone. */
