@@ -116,7 +116,11 @@ class LearnerPagesIntegrationTest {
 	}
 
 	String page(String path, Cookie cookie, String language) throws Exception {
+		// a tool session carries its launch's language, which beats the browser's: the page's switch (?lang=) beats both
 		var request = get(path).header("Accept-Language", language);
+		if (cookie != null) {
+			request.param("lang", language);
+		}
 		return mvc.perform(cookie == null ? request : request.cookie(cookie)).andReturn().getResponse().getContentAsString();
 	}
 

@@ -240,7 +240,7 @@ class TeacherPagesIntegrationTest {
 	@Test
 	void thePagesSpeakDutchWhenAskedTo() throws Exception {
 		course(3);
-		String page = mvc.perform(get(base).cookie(cast.teacher()).header("Accept-Language", "nl")).andReturn().getResponse()
+		String page = mvc.perform(get(base).param("lang", "nl").cookie(cast.teacher()).header("Accept-Language", "nl")).andReturn().getResponse()
 				.getContentAsString();
 		assertThat(page).contains(">Studenten<", ">nog geen cijfer<", ">niet begonnen<", ">Cursus nu lezen<", "aria-label=\"Stappen van de inrichting\"");
 	}

@@ -36,7 +36,7 @@ class MessageBundlesTest {
 
 	/** The bundles of {@code spring.messages.basename}, with the prefix their keys carry. */
 	static final Map<String, List<String>> BUNDLES = Map.of("messages", List.of("common."), "teaching", List.of("teaching."),
-			"learning", List.of("learning."), "admin", List.of("admin."),
+			"learning", List.of("learning.", "public."), "admin", List.of("admin."),
 			// the claim and revocation mails keep their old keys until the mail templates replace them
 			"mail", List.of("mail.", "claim.mail.", "revoke.mail."));
 
