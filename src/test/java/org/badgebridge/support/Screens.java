@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import org.openqa.selenium.JavascriptExecutor;
@@ -64,9 +65,24 @@ public final class Screens {
 		return file;
 	}
 
-	/** Whether the document of the current frame is wider than its viewport (it scrolls sideways). */
-	public static boolean scrollsSideways(WebDriver driver) {
-		return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
-				"return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1;"));
+	/**
+	 * What makes the document of the current frame wider than its viewport (it scrolls sideways): the outermost
+	 * elements reaching past its right edge, as {@code tag#id.class (right edge px)}; empty when it fits.
+	 */
+	@SuppressWarnings("unchecked")
+	public static List<String> sidewaysOverflow(WebDriver driver) {
+		return (List<String>) ((JavascriptExecutor) driver).executeScript("""
+				const root = document.documentElement, width = root.clientWidth;
+				if (root.scrollWidth <= width + 1) return [];
+				const out = [];
+				for (const e of document.body.querySelectorAll('*')) {
+				  const r = e.getBoundingClientRect();
+				  if (r.right > width + 1 && !(e.parentElement && e.parentElement.getBoundingClientRect().right > width + 1)) {
+				    out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.classList.length ? '.' + [...e.classList].join('.') : '')
+				      + ' (' + Math.round(r.right) + ' px)');
+				  }
+				}
+				return out.length ? out.slice(0, 5) : ['(the document, ' + root.scrollWidth + ' px)'];
+				""");
 	}
 }

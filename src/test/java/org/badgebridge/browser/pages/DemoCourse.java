@@ -107,7 +107,7 @@ public final class DemoCourse {
 		cell.clear();
 		cell.sendKeys(value);
 		driver.findElement(By.id("save")).click();
-		await().until(d -> d.findElements(By.cssSelector("input.grade")).stream().anyMatch(i -> value.equals(i.getDomProperty("value"))));
+		await().until(ExpectedConditions.urlContains("saved"));
 	}
 
 	WebDriverWait await() {
