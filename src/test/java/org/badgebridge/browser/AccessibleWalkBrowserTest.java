@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -42,14 +43,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The issue's walk in Chromium, cross-site (demo LMS on 127.0.0.1, the tool on localhost in its frame): a teacher
- * adds a badge by Deep Linking, creates an assessed column, sets a criterion and switches awarding on; Ana Li gets 85
- * in the demo gradebook; "Sync now" awards her; she opens her panel and claims the badge from the claim mail's link.
- * On every tool page of the walk, at 1280 and 320 CSS px: axe-core (WCAG 2.1 A/AA, collapsed sections opened) finds
- * nothing serious or critical, the page does not scroll sideways at 320 px, its {@code lang} is the browser's
- * language, and a full-page screenshot goes to {@code target/screenshots/<walk>-<step>-<width>.png}; every
- * violation of any impact, and every other problem, is listed in {@code target/screenshots/<walk>-findings.txt}.
- * Once in English and once in Dutch (the browser's Accept-Language), and once by keyboard only for the teacher's
- * steps, with a visible focus on each element reached. Element lookups live in the page objects of
+ * adds a badge by Deep Linking and lands on its dashboard; in the set-up steps creates an assessed column (the mirror
+ * formula reads {@code =[[quiz1]]}), sets a criterion; a microcredential without EU elements keeps awarding off with
+ * the reason at the switch; awarding goes on; Ana Li's panel says "No grade yet"; she gets 85 in the demo gradebook;
+ * "Read the course now" and her row turns "earned" on the same page, without a reload; she opens her panel and claims
+ * the badge there ("Claim your badge"), the claim mail's link shows the claimed page; the teacher's revoke asks first
+ * and the public page says revoked but not why. On every tool page of the walk, at 1280 and 320 CSS px: axe-core
+ * (WCAG 2.1 A/AA, collapsed sections opened) finds nothing serious or critical, the page does not scroll sideways at
+ * 320 px, its {@code lang} is the walk's language, and a full-page screenshot goes to
+ * {@code target/screenshots/<walk>-<step>-<width>.png}; every violation of any impact, and every other problem, is
+ * listed in {@code target/screenshots/<walk>-findings.txt}. Once in English and once in Dutch (the demo course's
+ * language, sent as {@code launch_presentation.locale}, and the browser's Accept-Language), and once by keyboard only
+ * for the teacher's steps, with a visible focus on each element reached. Element lookups live in the page objects of
  * {@code browser.pages}.
  */
 @ExtendWith(BrowserCondition.class)
@@ -97,7 +102,7 @@ class AccessibleWalkBrowserTest extends DemoServerTest {
 		start("walk-" + locale, locale);
 		String badge = "Walk badge " + locale + " " + suffix();
 		String column = "Final project " + locale + " " + suffix();
-		DemoCourse course = new DemoCourse(d, demo).open();
+		DemoCourse course = new DemoCourse(d, demo).language(locale);
 		course.addBadge();
 		DeepLinkingPicker picker = new DeepLinkingPicker(d);
 		check("add-badge", true);
@@ -107,16 +112,53 @@ class AccessibleWalkBrowserTest extends DemoServerTest {
 		course.launchNewestAsTeacher();
 		TeacherPage teacher = new TeacherPage(d);
 		assertThat(teacher.name()).isEqualTo(badge);
-		check("teacher-new", true);
+		String badgeId = teacher.badgeId();
+		assertThat(teacher.path()).as("a teacher's launch opens the dashboard").endsWith("/lti/teach/badges/" + teacher.badgeId());
+		assertThat(teacher.syncNowLabel()).isEqualTo(nl() ? "Cursus nu lezen" : "Read the course now");
+		check("teacher-dashboard-new", true);
+
+		teacher.step("columns");
+		// case 3: Moodle's formula as Moodle wants it, not eaten by the template engine
+		assertThat(teacher.mirrorFormula()).isEqualTo("=[[quiz1]]");
+		check("teacher-columns", true);
 		teacher.createColumn(column, "100");
-		check("teacher-column", true);
+		assertThat(teacher.text()).contains(column);
+		check("teacher-column-created", true);
+
+		teacher.step("criteria");
+		check("teacher-criteria", true);
 		teacher.setCriterion(column, "80");
-		check("teacher-criterion", true);
+		check("teacher-criterion-saved", true);
+
+		// case 1: a microcredential without its EU elements: the switch says why it stays off, next to it
+		teacher.step("badge");
+		teacher.microCredential(true);
+		teacher.dashboard();
+		assertThat(teacher.textOf(TeacherPage.AWARDING_NEEDS_EU)).as("what is missing, next to the switch")
+				.contains(nl() ? "Er ontbreken nog EU-elementen" : "Some EU elements of a microcredential are still missing");
+		teacher.switchAwardingOn();
+		assertThat(teacher.awardingOn()).as("awarding stays off without the EU elements").isFalse();
+		assertThat(teacher.textOf(TeacherPage.AWARDING_ERROR)).as("why awarding stays off, at the switch").isNotBlank();
+		check("teacher-awarding-needs-eu", true);
+		teacher.step("badge");
+		teacher.microCredential(false);
+
+		teacher.dashboard();
 		teacher.switchAwardingOn();
 		assertThat(teacher.awardingOn()).as("awarding is on after the switch").isTrue();
+		assertThat(d.findElement(TeacherPage.AWARDING_ON).getText())
+				.startsWith(nl() ? "Automatisch uitreiken staat aan" : "Automatic awarding is on");
 		check("teacher-awarding-on", true);
 
-		gradeSyncAndClaim(course, teacher.badgeId(), badge, column, null);
+		// case 10: before any grade the panel says so, not "0%"
+		course.open();
+		course.launchNewestAs(DemoCourse.ANA);
+		LearnerPanel before = new LearnerPanel(d);
+		assertThat(before.text()).contains(nl() ? "Nog geen cijfer" : "No grade yet")
+				.doesNotContainPattern("(?<![0-9.,])0\\s?%");
+		check("learner-no-grade", true);
+
+		gradeSyncAndClaim(course, badgeId, badge, column, null);
 		finish();
 	}
 
@@ -141,15 +183,18 @@ class AccessibleWalkBrowserTest extends DemoServerTest {
 		course.enterTool();
 		TeacherPage teacher = new TeacherPage(d);
 		assertThat(teacher.name()).isEqualTo(badge);
+		teacher = byKeyboard(course, () -> keys.activate(TeacherPage.COLUMNS_STEP_LINK));
 		teacher = byKeyboard(course, () -> {
 			keys.fill(TeacherPage.COLUMN_LABEL_FIELD, column);
 			keys.activate(TeacherPage.CREATE_COLUMN_BUTTON);
 		});
+		teacher = byKeyboard(course, () -> keys.activate(TeacherPage.CRITERIA_STEP_LINK));
 		teacher = byKeyboard(course, () -> {
-			keys.choose(TeacherPage.CRITERIA_COLUMN_FIELD, column);
 			keys.fill(TeacherPage.CRITERIA_VALUE_FIELD, "80");
+			keys.choose(TeacherPage.CRITERIA_COLUMN_FIELD, column);
 			keys.activate(TeacherPage.SAVE_CRITERIA_BUTTON);
 		});
+		teacher = byKeyboard(course, () -> keys.activate(TeacherPage.DASHBOARD_LINK));
 		teacher = byKeyboard(course, () -> keys.activate(TeacherPage.AWARDING_ON_BUTTON));
 		assertThat(teacher.awardingOn()).as("awarding is on after the switch by keyboard").isTrue();
 		Screens.capture(d, walk, "teacher-awarding-on", Screens.WIDE, DemoCourse.FRAME);
@@ -179,7 +224,10 @@ class AccessibleWalkBrowserTest extends DemoServerTest {
 		assertThat(Screens.sidewaysOverflow(d)).singleElement().asString().startsWith("input#wide");
 	}
 
-	/** Ana gets 85, the teacher syncs (by keyboard when {@code keys} is given), Ana sees it earned and claims it. */
+	/**
+	 * Ana gets 85, the teacher reads the course (by keyboard when {@code keys} is given) and sees Ana's award appear
+	 * without reloading; Ana opens her panel and claims the badge there; the teacher's revoke asks first.
+	 */
 	void gradeSyncAndClaim(DemoCourse course, String badgeId, String badge, String column, Keyboard keys) throws Exception {
 		course.grade(column, ANA, "85");
 		course.open();
@@ -189,11 +237,12 @@ class AccessibleWalkBrowserTest extends DemoServerTest {
 			teacher.syncNow();
 		}
 		else {
-			byKeyboard(course, () -> keys.activate(TeacherPage.SYNC_NOW_BUTTON));
+			teacher = byKeyboard(course, () -> keys.activate(TeacherPage.SYNC_NOW_BUTTON));
 		}
-		Award award = Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> anasAward(badgeId), Optional::isPresent).get();
-		teacher = new TeacherPage(d).reload();
-		assertThat(teacher.learnerState(ANA)).as("Ana's row after the sync").isNotNull();
+		// case 2: the award shows on the page that answered "Read the course now", without a reload
+		String earned = nl() ? "behaald" : "earned";
+		assertThat(teacher.awaitLearnerState(ANA, earned, Duration.ofSeconds(60))).as("Ana's row, live").isEqualTo(earned);
+		Award award = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> anasAward(badgeId), Optional::isPresent).get();
 		if (keys == null) {
 			check("teacher-earned", true);
 		}
@@ -202,21 +251,58 @@ class AccessibleWalkBrowserTest extends DemoServerTest {
 		course.launchNewestAs(DemoCourse.ANA);
 		LearnerPanel panel = new LearnerPanel(d);
 		assertThat(panel.greeting()).contains(badge, ANA);
-		assertThat(panel.earned()).as("the panel says Ana earned it").isNotNull();
+		assertThat(panel.earned()).as("the panel says Ana earned it")
+				.contains(nl() ? "Je hebt deze badge behaald" : "You earned this badge");
+		assertThat(panel.claimLabel()).isEqualTo(nl() ? "Claim je badge" : "Claim your badge");
 		if (keys == null) {
 			check("learner-earned", true);
+			panel.claim();
 		}
+		else {
+			keys.activate("Claim your badge");
+			course.enterTool();
+			new org.openqa.selenium.support.ui.WebDriverWait(d, Duration.ofSeconds(30))
+					.until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(LearnerPanel.CLAIMED));
+			panel = new LearnerPanel(d);
+		}
+		assertThat(panel.claimed()).as("the panel says it is claimed").isNotBlank();
+		assertThat(panel.downloads()).as("downloads after claiming").isNotBlank();
+		if (keys == null) {
+			check("learner-claimed", true);
+			// the claim mail's link still leads to the (now claimed) claim page, outside the LMS
+			ClaimPage claim = new ClaimPage(d, claimLink(award));
+			assertThat(claim.name()).isEqualTo(badge);
+			check("claim-claimed", false);
+			revokeAsks(course, award);
+		}
+	}
 
-		ClaimPage claim = new ClaimPage(d, claimLink(award));
-		assertThat(claim.name()).isEqualTo(badge);
-		if (keys == null) {
-			check("claim", false);
-		}
-		claim.accept();
-		assertThat(claim.downloads()).as("downloads after claiming").isNotBlank();
-		if (keys == null) {
-			check("claimed", false);
-		}
+	/** Case 7: revoke asks first, and the public page says it is revoked but not why. */
+	void revokeAsks(DemoCourse course, Award award) throws IOException {
+		course.open();
+		course.launchNewestAsTeacher();
+		TeacherPage teacher = new TeacherPage(d);
+		teacher.revokeFirst();
+		assertThat(d.findElement(By.id("revoke-title")).getText()).contains(ANA);
+		check("teacher-revoke-confirm", true);
+		String reason = "Walk reason " + suffix();
+		d.findElement(By.id("revoke-reason")).sendKeys(reason);
+		WebElement old = d.findElement(TeacherPage.VIEW);
+		d.findElement(By.id("confirm-revoke")).click();
+		new org.openqa.selenium.support.ui.WebDriverWait(d, Duration.ofSeconds(30))
+				.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(old));
+		d.switchTo().defaultContent();
+		d.get("http://localhost:" + PORT + "/verify/" + award.id());
+		String page = d.findElement(By.tagName("main")).getText();
+		assertThat(page).as("the public page says revoked, when and by whom")
+				.containsPattern(nl() ? "Ingetrokken op .+ door .+: deze badge is niet meer geldig"
+						: "Revoked on .+ by .+: this badge is no longer valid")
+				.as("and never why").doesNotContain(reason);
+		check("public-revoked", false);
+	}
+
+	boolean nl() {
+		return "nl".equals(language);
 	}
 
 	/** Runs keyboard input that sends a form of the teacher page, and returns the page that answers it. */

@@ -87,12 +87,13 @@ public final class Axe {
 
 	private static synchronized String axeSource() {
 		if (source == null) {
+			NodeVerifiers.install();
 			try {
 				source = Files.readString(SOURCE, StandardCharsets.UTF_8);
 			}
 			catch (IOException e) {
 				throw new IllegalStateException("axe-core is missing: " + SOURCE.toAbsolutePath()
-						+ " (installed by the build's npm ci from src/test/node/package.json)", e);
+						+ " (installed by npm ci from src/test/node/package.json, see NodeVerifiers)", e);
 			}
 		}
 		return source;

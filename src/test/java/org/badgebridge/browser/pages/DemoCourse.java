@@ -31,6 +31,8 @@ public final class DemoCourse {
 
 	private final String demo;
 
+	private String lang;
+
 	public DemoCourse(WebDriver driver, String demo) {
 		this.driver = driver;
 		this.demo = demo;
@@ -38,8 +40,20 @@ public final class DemoCourse {
 
 	public DemoCourse open() {
 		driver.switchTo().defaultContent();
-		driver.get(demo);
+		driver.get(lang == null ? demo : demo + "?lang=" + lang);
+		if (lang != null) {
+			await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("current-language"), ": " + lang));
+		}
 		return this;
+	}
+
+	/**
+	 * The course language the demo's launches send as {@code launch_presentation.locale} (its select {@code #lang});
+	 * every later {@link #open()} keeps it.
+	 */
+	public DemoCourse language(String lang) {
+		this.lang = lang;
+		return open();
 	}
 
 	/** "Add a badge as Terry Teacher": the Deep Linking picker in the tool's frame. */
@@ -53,6 +67,11 @@ public final class DemoCourse {
 		driver.switchTo().defaultContent();
 		await().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), title));
 		await().until(ExpectedConditions.presenceOfElementLocated(TEACHER_LAUNCHES));
+		if (lang != null) {
+			// the Deep Linking return lands on the course page without the course language: open it again with it
+			open();
+			await().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), title));
+		}
 	}
 
 	/** The newest activity's "Launch as teacher" link. */

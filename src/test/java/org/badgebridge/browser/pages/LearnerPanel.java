@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -15,6 +16,12 @@ public final class LearnerPanel {
 	public static final By EARNED = By.id("earned");
 
 	public static final By PROGRESS = By.id("progress");
+
+	public static final By CLAIM = By.id("claim");
+
+	public static final By CLAIMED = By.id("claimed");
+
+	public static final By DOWNLOADS = By.id("credential-downloads");
 
 	private final WebDriver driver;
 
@@ -30,5 +37,31 @@ public final class LearnerPanel {
 	/** The "you earned this badge" card's text, or null when the panel has none. */
 	public String earned() {
 		return driver.findElements(EARNED).stream().findFirst().map(e -> e.getText()).orElse(null);
+	}
+
+	/** The whole panel's visible text (the page in the frame). */
+	public String text() {
+		return driver.findElement(By.tagName("body")).getText();
+	}
+
+	public String claimLabel() {
+		return driver.findElement(CLAIM).getText();
+	}
+
+	/** "Claim your badge" in the panel: waits for the panel that answers with the credential's downloads. */
+	public void claim() {
+		WebElement old = driver.findElement(VIEW);
+		driver.findElement(CLAIM).click();
+		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+		wait.until(ExpectedConditions.stalenessOf(old));
+		wait.until(ExpectedConditions.visibilityOfElementLocated(CLAIMED));
+	}
+
+	public String claimed() {
+		return driver.findElement(CLAIMED).getText();
+	}
+
+	public String downloads() {
+		return driver.findElement(DOWNLOADS).getText();
 	}
 }
