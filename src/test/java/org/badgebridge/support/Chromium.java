@@ -29,6 +29,20 @@ public final class Chromium implements AutoCloseable {
 	private final List<String> violations = new ArrayList<>();
 
 	public WebDriver start(Map<String, Object> prefs) throws Exception {
+		return start(prefs, List.of());
+	}
+
+	/**
+	 * A browser whose user prefers {@code language} (a BCP 47 tag such as {@code nl-NL}): its interface language and
+	 * the Accept-Language it sends.
+	 */
+	public WebDriver speaking(String language) throws Exception {
+		String primary = language.split("-")[0];
+		String accept = language.equals(primary) ? language : language + "," + primary;
+		return start(Map.of("intl.accept_languages", accept), List.of("--lang=" + language));
+	}
+
+	public WebDriver start(Map<String, Object> prefs, List<String> arguments) throws Exception {
 		Path profile = Files.createTempDirectory("bb-chromium");
 		profiles.add(profile);
 		ChromeOptions options = new ChromeOptions();
@@ -39,6 +53,7 @@ public final class Chromium implements AutoCloseable {
 				// cross-site frames in the page's own process: chromedriver's browser log then has their console too
 				// (CSP refusals inside the LMS frame); cookies stay partitioned and blocked by site as before
 				"--disable-site-isolation-trials", "--disable-features=IsolateOrigins,site-per-process");
+		options.addArguments(arguments);
 		LoggingPreferences logs = new LoggingPreferences();
 		logs.enable(LogType.BROWSER, Level.ALL);
 		options.setCapability("goog:loggingPrefs", logs);

@@ -1,0 +1,50 @@
+package org.badgebridge.browser.pages;
+
+import java.time.Duration;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The claim page a learner reaches from the claim mail ({@code /claim/{token}}), at the top level. */
+public final class ClaimPage {
+
+	public static final By NAME = By.id("badge-name");
+
+	public static final By ACCEPT = By.id("accept");
+
+	public static final By CLAIMED = By.id("claimed");
+
+	public static final By DOWNLOADS = By.id("downloads");
+
+	private final WebDriver driver;
+
+	public ClaimPage(WebDriver driver, String url) {
+		this.driver = driver;
+		driver.switchTo().defaultContent();
+		driver.get(url);
+		await().until(ExpectedConditions.visibilityOfElementLocated(NAME));
+	}
+
+	public String name() {
+		return driver.findElement(NAME).getText();
+	}
+
+	public void accept() {
+		driver.findElement(ACCEPT).click();
+		await().until(ExpectedConditions.visibilityOfElementLocated(CLAIMED));
+	}
+
+	public String claimed() {
+		return driver.findElement(CLAIMED).getText();
+	}
+
+	public String downloads() {
+		return driver.findElement(DOWNLOADS).getText();
+	}
+
+	WebDriverWait await() {
+		return new WebDriverWait(driver, Duration.ofSeconds(20));
+	}
+}
