@@ -42,7 +42,7 @@
           return;
         }
         var doc = new DOMParser().parseFromString(html, 'text/html');
-        ['learners-part', 'awarding-card'].forEach(function (id) {
+        ['learners-part', 'awarding-card', 'counts-total'].forEach(function (id) {
           var fresh = doc.getElementById(id);
           var old = document.getElementById(id);
           if (fresh && old) {
