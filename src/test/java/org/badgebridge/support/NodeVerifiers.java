@@ -24,10 +24,20 @@ public final class NodeVerifiers {
 	private NodeVerifiers() {
 	}
 
-	/** {@code npm ci} in {@code target/node-verifier} unless it ran already (its node_modules exist). */
+	/**
+	 * {@code npm ci} in {@code target/node-verifier} unless it ran already for this very lock file (a stamp in
+	 * node_modules keeps its hash, so a package added to src/test/node is installed in a work tree built before).
+	 */
 	static synchronized void install() {
-		if (Files.isDirectory(DIR.resolve("node_modules"))) {
-			return;
+		Path stamp = DIR.resolve("node_modules").resolve(".badgebridge-lock-hash");
+		String lockHash = lockHash();
+		try {
+			if (Files.isRegularFile(stamp) && Files.readString(stamp).equals(lockHash)) {
+				return;
+			}
+		}
+		catch (IOException ex) {
+			// install again
 		}
 		if (!Files.isRegularFile(DIR.resolve("package-lock.json"))) {
 			throw new IllegalStateException("The npm verifiers are not in " + DIR.toAbsolutePath()
@@ -35,15 +45,19 @@ public final class NodeVerifiers {
 		}
 		try {
 			Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error")
-					.directory(DIR.toFile()).inheritIO().start();
+					.directory(DIR.toFile())
+					// never the test JVM's own streams: Surefire talks to its fork through them
+					.redirectErrorStream(true).redirectOutput(DIR.resolve("npm-ci.log").toFile()).start();
+			npm.getOutputStream().close();
 			if (!npm.waitFor(10, TimeUnit.MINUTES)) {
 				npm.destroyForcibly();
 				throw new IllegalStateException("npm ci in " + DIR.toAbsolutePath() + " did not finish in 10 minutes");
 			}
 			if (npm.exitValue() != 0) {
 				throw new IllegalStateException("npm ci in " + DIR.toAbsolutePath() + " exited with " + npm.exitValue()
-						+ " (these tests need Node.js 18+ and npm on the path)");
+						+ " (these tests need Node.js 18+ and npm on the path); its output: " + DIR.resolve("npm-ci.log").toAbsolutePath());
 			}
+			Files.writeString(stamp, lockHash);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("npm ci could not start (these tests need Node.js 18+ and npm on the path): "
@@ -52,6 +66,16 @@ public final class NodeVerifiers {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String lockHash() {
+		try {
+			byte[] lock = Files.readAllBytes(DIR.resolve("package-lock.json"));
+			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(lock));
+		}
+		catch (IOException | java.security.NoSuchAlgorithmException ex) {
+			return "";
 		}
 	}
 
