@@ -24,6 +24,8 @@ public class ToolSessions {
 
 	public static final String COOKIE = "bb_session";
 
+	private static final String FOUND = ToolSessions.class.getName() + ".found";
+
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final JdbcClient jdbc;
@@ -76,15 +78,7 @@ public class ToolSessions {
 	 * activity again.
 	 */
 	public ToolSession of(HttpServletRequest request) {
-		String id = null;
-		if (request != null && request.getCookies() != null) {
-			for (Cookie cookie : request.getCookies()) {
-				if (COOKIE.equals(cookie.getName())) {
-					id = cookie.getValue();
-				}
-			}
-		}
-		return find(id).orElseThrow(() -> AccessRefused.noSession("Your BadgeBridge session has ended or this browser blocks "
+		return find(request).orElseThrow(() -> AccessRefused.noSession("Your BadgeBridge session has ended or this browser blocks "
 				+ "the tool's cookie. Open the activity again from your course.", "common.refused.noSession"));
 	}
 
@@ -93,9 +87,15 @@ public class ToolSessions {
 		if (request == null || request.getCookies() == null) {
 			return Optional.empty();
 		}
+		// read once per request: the principal and the page's language both ask
+		if (request.getAttribute(FOUND) instanceof ToolSession known) {
+			return Optional.of(known);
+		}
 		for (Cookie cookie : request.getCookies()) {
 			if (COOKIE.equals(cookie.getName())) {
-				return find(cookie.getValue());
+				Optional<ToolSession> found = find(cookie.getValue());
+				found.ifPresent(s -> request.setAttribute(FOUND, s));
+				return found;
 			}
 		}
 		return Optional.empty();
