@@ -56,7 +56,7 @@ public class Courses {
 				() -> jdbc.sql("insert into course_member (context_id, user_sub, name, email, roles, role, locale, last_launch_at) values (?,?,?,?,?,?,?,?)")
 						.params(contextId, f.userSub(), cut(f.name()), f.email(), roles, f.role().name(), f.locale(), now)
 						.update());
-		jdbc.sql("update course_member set name=coalesce(?, name), email=coalesce(?, email), roles=?, role=?, locale=coalesce(?, locale), last_launch_at=? where id=?")
+		jdbc.sql("update course_member set name=coalesce(?, name), email=coalesce(?, email), roles=?, role=?, locale=coalesce(chosen_locale, ?, locale), last_launch_at=? where id=?")
 				.params(cut(f.name()), f.email(), roles, f.role().name(), f.locale(), now, memberId).update();
 
 		Long linkId = null;
@@ -70,12 +70,21 @@ public class Courses {
 			jdbc.sql("update course_resource_link set title=coalesce(?, title), lineitem_url=coalesce(?, lineitem_url), badge_id=coalesce(?, badge_id), last_launch_at=? where id=?")
 					.params(cut(f.resourceLinkTitle()), f.lineItemUrl(), f.badgeId(), now, linkId).update();
 		}
-		return new LaunchRecord(contextId, memberId, linkId);
+		String chosen = jdbc.sql("select chosen_locale from course_member where id=?").param(memberId).query(String.class)
+				.optional().orElse(null);
+		return new LaunchRecord(contextId, memberId, linkId, chosen);
 	}
 
-	/** A member's own language choice (the language switch), for the mails sent to them later. */
+	/**
+	 * A person's own language choice (the language switch): kept on their records in every course of the same platform,
+	 * so that it comes before the launch's language on later launches and mails sent to them later use it.
+	 */
 	public void chooseLocale(long memberId, String locale) {
-		jdbc.sql("update course_member set locale=? where id=?").params(locale, memberId).update();
+		jdbc.sql("""
+				update course_member set chosen_locale=?, locale=? where user_sub=(select user_sub from course_member where id=?)
+				  and context_id in (select c.id from course_context c where c.registration_id=(select x.registration_id from
+				  course_context x join course_member m on m.context_id=x.id where m.id=?))""")
+				.params(locale, locale, memberId, memberId).update();
 	}
 
 	/** The course's default language (from teachers' launches), for learners who never launched. */

@@ -64,11 +64,15 @@ class LanguagesIntegrationTest {
 		}
 	}
 
+	/** This test's person (JUnit makes an instance per test). */
+	final String person = "teacher-" + java.util.UUID.randomUUID();
+
 	/** A Moodle teacher launch whose launch_presentation.locale is {@code locale}; the tool session's cookie. */
 	Cookie launch(String locale, String acceptLanguage) throws Exception {
 		LtiFlows.Login login = flows.login(LtiFlows.loginParams(platform.base(), clientId, "1"));
 		String token = platform.sign(TestPlatform.moodlePayload("teacher1"), login.nonce(), c -> {
 			c.put("iss", platform.base());
+			c.put("sub", person); // a person of this test only: a language switch is kept for the person
 			Map<String, Object> presentation = new LinkedHashMap<>(castMap(c.get(LTI + "launch_presentation")));
 			presentation.put("locale", locale);
 			c.put(LTI + "launch_presentation", presentation);
@@ -128,6 +132,26 @@ class LanguagesIntegrationTest {
 		long member = jdbc.sql("select member_id from tool_session where id=?").param(session.getValue()).query(Long.class).single();
 		assertThat(jdbc.sql("select locale from course_member where id=?").param(member).query(String.class).single())
 				.as("the member's record, for mails sent later").isEqualTo("en");
+	}
+
+	@Test
+	void theSwitchOutlivesTheSessionTheNextLaunchInTheLmsLanguageDoesNotUndoIt() throws Exception {
+		Cookie first = launch("nl", "nl");
+		mvc.perform(post("/language").param("lang", "en").param("return", "/lti/course").cookie(first).with(csrf()));
+
+		Cookie next = launch("nl", "nl");
+
+		assertThat(page("/lti/course", r -> r.cookie(next).header("Accept-Language", "nl")))
+				.as("the person's own choice comes before the launch's launch_presentation.locale")
+				.contains("<html lang=\"en\"", "Skip to main content");
+		long member = jdbc.sql("select member_id from tool_session where id=?").param(next.getValue()).query(Long.class).single();
+		assertThat(jdbc.sql("select locale from course_member where id=?").param(member).query(String.class).single())
+				.as("mails sent later keep the choice too").isEqualTo("en");
+
+		mvc.perform(post("/language").param("lang", "nl").param("return", "/lti/course").cookie(next).with(csrf()));
+		Cookie third = launch("en", "en");
+		assertThat(page("/lti/course", r -> r.cookie(third).header("Accept-Language", "en")))
+				.as("a later switch replaces the earlier one").contains("<html lang=\"nl\"");
 	}
 
 	@Test

@@ -63,7 +63,8 @@ class LaunchCompletion {
 			deepLinking = JSONObjectUtils.toJSONString(settings);
 		}
 		ToolSession session = sessions.create(launch.registration().id(), launch.deploymentId(), record.contextId(),
-				record.memberId(), launch.subject(), name, launch.role(), locale, record.resourceLinkId(), badgeId, deepLinking);
+				record.memberId(), launch.subject(), name, launch.role(),
+				record.chosenLocale() != null ? record.chosenLocale() : locale, record.resourceLinkId(), badgeId, deepLinking);
 		LtiCookies.session(response, ToolSessions.COOKIE, session.id(), sessions.ttl());
 		if (launch.isDeepLinking()) {
 			return "/lti/deep-linking";
