@@ -48,6 +48,7 @@ class HandlerPrincipalTests {
 			"org.badgebridge.platform.internal.ToolLogoController",
 			"org.badgebridge.badge.internal.BadgeImageController",
 			"org.badgebridge.claim.internal.ClaimController",
+			"org.badgebridge.claim.internal.ClaimWindowController",
 			"org.badgebridge.credential.internal.OpenBadges2Controller",
 			"org.badgebridge.credential.internal.OpenBadges3Controller",
 			"org.badgebridge.verification.internal.VerificationPageController",

@@ -43,7 +43,7 @@ class TableOwnershipTests {
 			entry("course_line_item", "course"), entry("course_result", "course"), entry("course_sync", "course"),
 			entry("badge_class", "badge"), entry("badge_image", "badge"), entry("issuer_profile", "badge"),
 			entry("award", "award"), entry("award_log", "award"), entry("approval_request", "award"), entry("award_score_post", "award"),
-			entry("email_verification", "claim"), entry("email_code_quota", "claim"), entry("claim_link", "claim"),
+			entry("email_verification", "claim"), entry("email_code_quota", "claim"), entry("claim_link", "claim"), entry("claim_reminder_optout", "claim"),
 			entry("credential_key", "credential"), entry("credential_setting", "credential"), entry("ob3_credential", "credential"),
 			entry("mail_outbox", "mail"), entry("page_notice", "web"),
 			entry("demo_user", "demolms"), entry("demo_course", "demolms"), entry("demo_tool", "demolms"),

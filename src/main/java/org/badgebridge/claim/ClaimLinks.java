@@ -15,7 +15,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** Claim links: random tokens of which only a SHA-256 hash is stored, with an expiry; a new link kills the old. */
+/**
+ * Claim links: random tokens of which only a SHA-256 hash is stored, with an expiry; a new link kills the old. A reminder
+ * adds a second link to the same award with the same expiry (the window does not grow; the first mail's link keeps working).
+ */
 @Service
 public class ClaimLinks {
 
@@ -26,6 +29,10 @@ public class ClaimLinks {
 	private final Clock clock;
 
 	private final Duration expiry;
+
+	/** The links of an award whose window ends soon and that nobody used: when the window ends, when it was opened. */
+	public record Open(String awardId, Instant expiresAt, Instant createdAt) {
+	}
 
 	public record Link(String awardId, Instant expiresAt, Instant usedAt) {
 
@@ -59,6 +66,24 @@ public class ClaimLinks {
 				.params(hash(token), awardId, expiresAt.toEpochMilli(), clock.millis()).update();
 	}
 
+	/** A further link to the award's current window, for a reminder: same expiry, earlier links stay valid. */
+	public void addToWindow(String awardId, String token, Instant expiresAt) {
+		jdbc.sql("insert into claim_link (token_hash, award_id, expires_at, created_at) values (?,?,?,?)")
+				.params(hash(token), awardId, expiresAt.toEpochMilli(), clock.millis()).update();
+	}
+
+	/** Awards whose unused link ends within {@code within} from now (and has not ended), oldest window first. */
+	public java.util.List<Open> endingWithin(Duration within, int limit) {
+		long now = clock.millis();
+		return jdbc.sql("""
+				select award_id, max(expires_at), min(created_at) from claim_link where used_at is null and expires_at>? and expires_at<=?
+				  and award_id not in (select award_id from claim_link where used_at is not null)
+				group by award_id order by max(expires_at) limit ?""")
+				.params(now, now + within.toMillis(), limit)
+				.query((rs, i) -> new Open(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)), Instant.ofEpochMilli(rs.getLong(3))))
+				.list();
+	}
+
 	public Optional<Link> resolve(String token) {
 		if (token == null || token.length() < 20 || token.length() > 100) {
 			return Optional.empty();
@@ -72,10 +97,11 @@ public class ClaimLinks {
 
 	/** The award's live link, if a claim mail with one was sent: its expiry and whether it was used. */
 	public Optional<Link> forAward(String awardId) {
-		return jdbc.sql("select award_id, expires_at, used_at from claim_link where award_id=?").param(awardId).query((rs, i) -> {
-			long used = rs.getLong(3);
-			return new Link(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)), rs.wasNull() ? null : Instant.ofEpochMilli(used));
-		}).optional();
+		return jdbc.sql("select award_id, expires_at, used_at from claim_link where award_id=? order by created_at desc").param(awardId)
+				.query((rs, i) -> {
+					long used = rs.getLong(3);
+					return new Link(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)), rs.wasNull() ? null : Instant.ofEpochMilli(used));
+				}).list().stream().findFirst();
 	}
 
 	/** Marks the award's link used: the badge was claimed, by the link or in the course's badge panel. */

@@ -109,6 +109,31 @@ public class ClaimMails {
 		return true;
 	}
 
+	/**
+	 * A reminder that the claim window ends soon, with a further link to the same window (the first mail's link keeps
+	 * working) and a link to switch reminders off; once per award, window and threshold (outbox key).
+	 */
+	@Transactional
+	public boolean remind(String awardId, Instant windowEnd, int daysBefore) {
+		Award award = awards.find(awardId).orElse(null);
+		String email = award == null ? null : awards.recipientEmail(award);
+		if (award == null || award.revoked() || award.claimed() || email == null) {
+			return false;
+		}
+		String token = ClaimLinks.newToken();
+		Mail mail = mail(award);
+		mail.model().put("link", urls.absolute("/claim/" + token));
+		mail.model().put("stop", urls.absolute("/claim/" + token + "/reminders"));
+		mail.model().put("expires", facts.dateTime(windowEnd, mail.issuer(), mail.locale()));
+		MailTemplates.Rendered rendered = templates.render("claim-reminder", mail.locale(), mail.model(), mail.badge().name());
+		String key = "claim-reminder:" + awardId + ":" + windowEnd.toEpochMilli() + ":" + daysBefore;
+		if (!outbox.queue(key, email, rendered.subject(), rendered.text(), rendered.html(), OutgoingMail.Secret.BODY)) {
+			return false;
+		}
+		links.addToWindow(awardId, token, windowEnd);
+		return true;
+	}
+
 	/** Tells the learner their award was revoked, when and why (once per award). */
 	@Transactional
 	public boolean revoked(String awardId) {

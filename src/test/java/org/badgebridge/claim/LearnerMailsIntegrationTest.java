@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -22,19 +21,9 @@ import org.springframework.web.util.HtmlUtils;
 import org.badgebridge.award.Award;
 import org.badgebridge.award.Awards;
 import org.badgebridge.badge.BadgeClass;
-import org.badgebridge.badge.BadgeImages;
-import org.badgebridge.badge.Badges;
-import org.badgebridge.badge.Issuers;
 import org.badgebridge.course.CourseRole;
-import org.badgebridge.course.Courses;
-import org.badgebridge.course.LaunchFacts;
-import org.badgebridge.credential.BadgePngs;
 import org.badgebridge.mail.OutgoingMail;
 import org.badgebridge.mail.Outbox;
-import org.badgebridge.platform.Registration;
-import org.badgebridge.platform.RegistrationState;
-import org.badgebridge.platform.RegistrationValues;
-import org.badgebridge.platform.Registrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -47,31 +36,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * part says the same; the claim link in the mail opens the claim page.
  */
 @SpringBootTest
+@org.springframework.context.annotation.Import(LearnerCourse.class)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 class LearnerMailsIntegrationTest {
 
-	static final String ISSUER = "Hogeschool Voorbeeld";
+	static final String ISSUER = LearnerCourse.ISSUER;
 
 	static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
 	@Autowired
-	Registrations registrations;
-
-	@Autowired
-	Courses courses;
-
-	@Autowired
-	Badges badges;
-
-	@Autowired
-	BadgeImages images;
-
-	@Autowired
-	BadgePngs pngs;
-
-	@Autowired
-	Issuers issuers;
+	LearnerCourse fixture;
 
 	@Autowired
 	Awards awards;
@@ -88,39 +63,24 @@ class LearnerMailsIntegrationTest {
 	@Autowired
 	MockMvc mvc;
 
-	Registration registration;
-
-	String course;
-
 	BadgeClass badge;
 
 	@BeforeEach
 	void courseWithAnIssuerOfItsOwn() {
-		String base = "https://lms-" + UUID.randomUUID() + ".example.nl";
-		registration = registrations.create(new RegistrationValues("LMS", base, "client", "moodle", base + "/auth", base + "/token",
-				null, base + "/certs", null, List.of("1"), RegistrationState.ACTIVE), "test");
-		long issuerId = issuers.save(null, ISSUER, "https://www.voorbeeld.example.nl", null, "NL", null, registration.id()).id();
-		images.storeIssuerLogo(issuerId, pngs.medal());
-		course = UUID.randomUUID().toString();
-		long contextId = launch("teacher", "teacher@example.nl", "en", CourseRole.TEACHER);
-		badge = badges.create("Data Literacy", "Reads and judges data", contextId, "teacher", registration.id());
-		images.store(badge.id(), pngs.medal());
+		badge = fixture.open().badge();
 	}
 
 	long launch(String sub, String email, String locale, CourseRole role) {
-		return courses.recordLaunch(new LaunchFacts(registration.id(), "1", course, "DL", "Datageletterdheid", sub, "Name " + sub, email,
-				locale, List.of(role == CourseRole.TEACHER ? "Instructor" : "Learner"), role, "1", "Badge", null, null, null, List.of(),
-				null)).contextId();
+		return fixture.launch(sub, email, locale, role);
+	}
+
+	Award awarded(String sub, String locale) {
+		return fixture.awarded(sub, locale);
 	}
 
 	OutgoingMail mail(String key) {
 		return await().atMost(Duration.ofSeconds(30)).until(() -> outbox.recent(1000).stream().filter(m -> m.dedupKey().equals(key))
 				.findFirst().orElse(null), m -> m != null);
-	}
-
-	Award awarded(String sub, String locale) {
-		launch(sub, sub + "@example.nl", locale, CourseRole.LEARNER);
-		return awards.awardByHand(badge.id(), sub, "teacher:teacher", "Final project passed").orElseThrow();
 	}
 
 	static String when(Instant at, String pattern, Locale locale) {

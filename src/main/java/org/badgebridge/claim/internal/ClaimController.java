@@ -22,6 +22,7 @@ import org.badgebridge.badge.BadgeClass;
 import org.badgebridge.badge.BadgePictures;
 import org.badgebridge.badge.Badges;
 import org.badgebridge.claim.ClaimLinks;
+import org.badgebridge.claim.ClaimWindow;
 import org.badgebridge.claim.Claims;
 import org.badgebridge.course.CourseContext;
 import org.badgebridge.course.Courses;
@@ -61,8 +62,12 @@ class ClaimController {
 
 	private final MessageSource messages;
 
+	private final ClaimWindow window;
+
 	ClaimController(ClaimLinks links, Awards awards, Badges badges, Clock clock, OpenBadges3 ob3, CredentialDownloads downloads,
-			Claims claims, Courses courses, BadgePictures pictures, SignedIssuers issuers, MessageSource messages) {
+			Claims claims, Courses courses, BadgePictures pictures, SignedIssuers issuers, MessageSource messages,
+			ClaimWindow window) {
+		this.window = window;
 		this.claims = claims;
 		this.courses = courses;
 		this.pictures = pictures;
@@ -137,6 +142,11 @@ class ClaimController {
 		if (link.expired(clock.instant())) {
 			response.setStatus(410);
 			model.addAttribute("problem", text("learning.claim.problem.expired"));
+			awards.find(link.awardId()).filter(a -> !a.claimed() && !a.revoked()).flatMap(a -> window.maskedAddress(token))
+					.ifPresent(address -> {
+						model.addAttribute("renewToken", token);
+						model.addAttribute("address", address);
+					});
 			return "claim/problem";
 		}
 		Award award = awards.find(link.awardId()).orElseThrow();
