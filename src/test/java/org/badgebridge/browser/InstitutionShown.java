@@ -75,6 +75,7 @@ final class InstitutionShown {
 	/** A PNG of the badge image's size, written to a temporary file for the file input. */
 	static Path badgeImage() throws IOException {
 		Path file = Files.createTempFile("badge-image", ".png");
+		file.toFile().deleteOnExit();
 		Files.write(file, png(IMAGE_WIDTH, IMAGE_HEIGHT, new Color(0xd9, 0x9a, 0x00)));
 		return file;
 	}
