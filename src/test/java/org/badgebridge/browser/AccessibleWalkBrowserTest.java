@@ -21,14 +21,20 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 
 import org.badgebridge.award.Award;
 import org.badgebridge.award.Awards;
+import org.badgebridge.badge.BadgeImages;
+import org.badgebridge.badge.Issuers;
 import org.badgebridge.browser.pages.ClaimPage;
 import org.badgebridge.browser.pages.DeepLinkingPicker;
 import org.badgebridge.browser.pages.DemoCourse;
 import org.badgebridge.browser.pages.LearnerPanel;
 import org.badgebridge.browser.pages.TeacherPage;
+import org.badgebridge.browser.pages.Verifier;
+import org.badgebridge.course.CourseContext;
+import org.badgebridge.course.Courses;
 import org.badgebridge.mail.Outbox;
 import org.badgebridge.mail.OutgoingMail;
 import org.badgebridge.platform.Registrations;
@@ -48,7 +54,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the reason at the switch; awarding goes on; Ana Li's panel says "No grade yet"; she gets 85 in the demo gradebook;
  * "Read the course now" and her row turns "earned" on the same page, without a reload; she opens her panel and claims
  * the badge there ("Claim your badge"), the claim mail's link shows the claimed page; the teacher's revoke asks first
- * and the public page says revoked but not why. On every tool page of the walk, at 1280 and 320 CSS px: axe-core
+ * and the public page says revoked but not why. The demo platform has its own issuer profile (name, country, logo):
+ * the learner panel, the claim page and mail, the public page, the verifier and the catalogue name that institution
+ * and the course, and show the image the teacher uploaded in the badge step at its own aspect ratio on a 390 px phone
+ * ({@link InstitutionShown}, {@link PublicPagesWalk}); the dashboard's table shows Ana's score; after the revoke the
+ * verifier's status check fails. On every tool page of the walk, at 1280 and 320 CSS px: axe-core
  * (WCAG 2.1 A/AA, collapsed sections opened) finds nothing serious or critical, the page does not scroll sideways at
  * 320 px, its {@code lang} is the walk's language, and a full-page screenshot goes to
  * {@code target/screenshots/<walk>-<step>-<width>.png}; every violation of any impact, and every other problem, is
@@ -72,6 +82,24 @@ class AccessibleWalkBrowserTest extends DemoServerTest {
 
 	@Autowired
 	Outbox outbox;
+
+	@Autowired
+	Issuers issuers;
+
+	@Autowired
+	BadgeImages images;
+
+	@Autowired
+	Courses courses;
+
+	@Autowired
+	MessageSource messages;
+
+	/** Cases 5, 6 and 11: the badge's own image and the institution where learners and employers see the badge. */
+	InstitutionShown shown;
+
+	/** The demo platform's own issuer profile, which issues the walk's badges. */
+	long institution;
 
 	final Chromium browsers = new Chromium();
 
@@ -116,6 +144,16 @@ class AccessibleWalkBrowserTest extends DemoServerTest {
 		assertThat(teacher.path()).as("a teacher's launch opens the dashboard").endsWith("/lti/teach/badges/" + teacher.badgeId());
 		assertThat(teacher.syncNowLabel()).isEqualTo(nl() ? "Cursus nu lezen" : "Read the course now");
 		check("teacher-dashboard-new", true);
+		// case 9: set-up in steps; no awarding switch before a criterion, and the page says why
+		assertThat(teacher.steps()).containsExactly("dashboard", "badge", "columns", "criteria", "review");
+		assertThat(teacher.offersAwardingSwitch()).as("an awarding switch before any criterion").isFalse();
+		assertThat(teacher.textOf(TeacherPage.AWARDING_MISSING)).startsWith(shown.text("teaching.awarding.needsCriteria"));
+
+		// case 5: the teacher uploads the badge's own image in the badge step
+		teacher.step("badge");
+		teacher.uploadImage(InstitutionShown.badgeImage());
+		assertThat(d.findElement(TeacherPage.IMAGE).getDomAttribute("src")).endsWith("/badges/" + badgeId + "/image");
+		check("teacher-badge-image", true);
 
 		teacher.step("columns");
 		// case 3: Moodle's formula as Moodle wants it, not eaten by the template engine
@@ -133,6 +171,8 @@ class AccessibleWalkBrowserTest extends DemoServerTest {
 		// case 1: a microcredential without its EU elements: the switch says why it stays off, next to it
 		teacher.step("badge");
 		teacher.microCredential(true);
+		assertThat(teacher.steps()).as("a microcredential adds the EU step")
+				.containsExactly("dashboard", "badge", "columns", "criteria", "eu", "review");
 		teacher.dashboard();
 		assertThat(teacher.textOf(TeacherPage.AWARDING_NEEDS_EU)).as("what is missing, next to the switch")
 				.contains(nl() ? "Er ontbreken nog EU-elementen" : "Some EU elements of a microcredential are still missing");
@@ -149,6 +189,9 @@ class AccessibleWalkBrowserTest extends DemoServerTest {
 		assertThat(d.findElement(TeacherPage.AWARDING_ON).getText())
 				.startsWith(nl() ? "Automatisch uitreiken staat aan" : "Automatic awarding is on");
 		check("teacher-awarding-on", true);
+		teacher.step("review");
+		teacher.listInCatalogue();
+		check("teacher-review-listed", true);
 
 		// case 10: before any grade the panel says so, not "0%"
 		course.open();
@@ -245,7 +288,11 @@ class AccessibleWalkBrowserTest extends DemoServerTest {
 		Award award = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> anasAward(badgeId), Optional::isPresent).get();
 		if (keys == null) {
 			check("teacher-earned", true);
+			// case 9: the table shows Ana's score, not a time stamp
+			assertThat(teacher.learnerScore(ANA)).isEqualTo(shown.text("teaching.learners.scoreValue", "85", "100", "85"))
+					.doesNotContainPattern("\\d{1,2}:\\d{2}");
 		}
+		String courseTitle = courses.context(award.contextId()).map(CourseContext::displayTitle).orElseThrow();
 
 		course.open();
 		course.launchNewestAs(DemoCourse.ANA);
@@ -256,6 +303,8 @@ class AccessibleWalkBrowserTest extends DemoServerTest {
 		assertThat(panel.claimLabel()).isEqualTo(nl() ? "Claim je badge" : "Claim your badge");
 		if (keys == null) {
 			check("learner-earned", true);
+			shown.ownImage("the learner panel", LearnerPanel.IMAGE, badgeId);
+			shown.institutionAndCourse("the learner panel", institution, courseTitle);
 			panel.claim();
 		}
 		else {
@@ -270,10 +319,16 @@ class AccessibleWalkBrowserTest extends DemoServerTest {
 		if (keys == null) {
 			check("learner-claimed", true);
 			// the claim mail's link still leads to the (now claimed) claim page, outside the LMS
-			ClaimPage claim = new ClaimPage(d, claimLink(award));
+			OutgoingMail mail = claimMail(award);
+			shown.mail(mail, badge, courseTitle);
+			ClaimPage claim = new ClaimPage(d, claimLink(mail));
 			assertThat(claim.name()).isEqualTo(badge);
 			check("claim-claimed", false);
+			shown.ownImage("the claim page", ClaimPage.IMAGE, badgeId);
+			shown.institutionAndCourse("the claim page", institution, courseTitle);
+			new PublicPagesWalk(this, award, badgeId, badge, courseTitle).whileValid();
 			revokeAsks(course, award);
+			new PublicPagesWalk(this, award, badgeId, badge, courseTitle).afterRevoke();
 		}
 	}
 
@@ -301,6 +356,11 @@ class AccessibleWalkBrowserTest extends DemoServerTest {
 		check("public-revoked", false);
 	}
 
+	/** The tool's address (its public URL). */
+	String tool() {
+		return "http://localhost:" + PORT;
+	}
+
 	boolean nl() {
 		return "nl".equals(language);
 	}
@@ -318,10 +378,13 @@ class AccessibleWalkBrowserTest extends DemoServerTest {
 		return awards.forBadge(badgeId).stream().filter(a -> DemoCourse.ANA.equals(a.userSub())).findFirst();
 	}
 
-	String claimLink(Award award) {
-		OutgoingMail mail = Awaitility.await().atMost(Duration.ofSeconds(30))
+	OutgoingMail claimMail(Award award) {
+		return Awaitility.await().atMost(Duration.ofSeconds(30))
 				.until(() -> outbox.recent(200).stream().filter(m -> m.dedupKey().equals("claim:" + award.id())).findFirst(),
 						Optional::isPresent).get();
+	}
+
+	static String claimLink(OutgoingMail mail) {
 		Matcher link = CLAIM_LINK.matcher(mail.textBody());
 		assertThat(link.find()).as("a claim link in the mail to Ana").isTrue();
 		return link.group();
@@ -353,8 +416,10 @@ class AccessibleWalkBrowserTest extends DemoServerTest {
 		Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> !registrations.byIssuer(demo).isEmpty());
 		walk = name;
 		language = locale;
+		institution = InstitutionShown.institution(issuers, images, registrations.byIssuer(demo).get(0).id());
 		d = browsers.speaking(locale.equals("nl") ? "nl-NL" : "en-GB");
 		Screens.width(d, Screens.WIDE);
+		shown = new InstitutionShown(d, messages, java.util.Locale.forLanguageTag(locale));
 	}
 
 	/** Writes every violation for review, then fails on a serious or critical one or any other problem of the walk. */

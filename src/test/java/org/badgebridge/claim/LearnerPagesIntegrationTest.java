@@ -245,6 +245,8 @@ class LearnerPagesIntegrationTest {
 				.doesNotContain("Copied the final project").doesNotContainPattern("Status \\(revocation\\)</span>\\s*<span class=\"check-result\">Passed");
 		String nl = mvc.perform(post("/verify").param("text", json).with(csrf()).header("Accept-Language", "nl")).andReturn().getResponse()
 				.getContentAsString();
-		assertThat(nl).contains("Niet geldig: ingetrokken door de uitgevende instelling op", "Mislukt");
+		assertThat(nl).contains("Niet geldig: ingetrokken door de uitgevende instelling op").as("the status check's detail in Dutch too")
+				.containsPattern("Status \\(intrekking\\)</span>\\s*<span class=\"check-result\">Mislukt</span>\\s*"
+						+ "<span class=\"check-detail wrap\">Ingetrokken door de uitgevende instelling op ");
 	}
 }

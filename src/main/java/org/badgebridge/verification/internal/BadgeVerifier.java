@@ -39,10 +39,16 @@ public class BadgeVerifier {
 	 * One thing checked: whether it passed (null: not checked, with why) and what was found; {@code status}: a failed
 	 * check of the issuer's status (revoked, suspended), which the verdict names itself rather than "not valid".
 	 */
-	public record Check(Boolean ok, String what, String detail, boolean status) {
+	/**
+	 * One check: passed ({@code ok} true), failed or skipped (null); {@code status} when it is the issuer's status
+	 * (revoked, suspended), which makes the verdict rather than invalidating the badge. {@code detailKey} (with its one
+	 * argument, {@code detailArg}) gives the detail in the page's language where the bundles have it; {@code detail}
+	 * is the English words.
+	 */
+	public record Check(Boolean ok, String what, String detail, boolean status, String detailKey, String detailArg) {
 
 		public Check(Boolean ok, String what, String detail) {
-			this(ok, what, detail, false);
+			this(ok, what, detail, false, null, null);
 		}
 	}
 

@@ -55,7 +55,8 @@ final class Findings {
 
 	/** The issuer revoked it: a failed status check, and the verdict REVOKED (dated when the issuer says when). */
 	public void revoked(String what, String on) {
-		checks.add(new BadgeVerifier.Check(false, what, on == null ? "Revoked by the issuer." : "Revoked by the issuer on " + on + ".", true));
+		checks.add(new BadgeVerifier.Check(false, what, on == null ? "Revoked by the issuer." : "Revoked by the issuer on " + on + ".", true,
+				on == null ? "public.check.detail.revoked" : "public.check.detail.revoked-on", on));
 		status = BadgeVerifier.Verdict.REVOKED;
 		revokedOn = on;
 		statusWords = (on == null ? "Revoked by the issuer" : "Revoked by the issuer on " + on) + ": it is no longer valid.";
@@ -63,7 +64,7 @@ final class Findings {
 
 	/** The issuer put it on hold: a failed status check; the verdict SUSPENDED unless it is revoked too. */
 	public void suspended(String what) {
-		checks.add(new BadgeVerifier.Check(false, what, "Suspended by the issuer.", true));
+		checks.add(new BadgeVerifier.Check(false, what, "Suspended by the issuer.", true, "public.check.detail.suspended", null));
 		if (status != BadgeVerifier.Verdict.REVOKED) {
 			status = BadgeVerifier.Verdict.SUSPENDED;
 			statusWords = "Suspended by the issuer: it is not valid while suspended.";

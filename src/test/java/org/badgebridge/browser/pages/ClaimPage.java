@@ -14,6 +14,9 @@ public final class ClaimPage {
 
 	public static final By ACCEPT = By.id("accept");
 
+	/** The badge's image. */
+	public static final By IMAGE = By.id("badge-image");
+
 	public static final By CLAIMED = By.id("claimed");
 
 	public static final By DOWNLOADS = By.id("downloads");

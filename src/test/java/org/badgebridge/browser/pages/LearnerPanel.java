@@ -15,6 +15,9 @@ public final class LearnerPanel {
 
 	public static final By EARNED = By.id("earned");
 
+	/** The badge's image. */
+	public static final By IMAGE = By.id("badge-image");
+
 	public static final By PROGRESS = By.id("progress");
 
 	public static final By CLAIM = By.id("claim");

@@ -57,6 +57,12 @@ public final class TeacherPage {
 
 	public static final By LEARNER_ROWS = By.className("learner-row");
 
+	public static final By AWARDING_MISSING = By.id("awarding-missing");
+
+	public static final By IMAGE = By.id("badge-image");
+
+	public static final By STEP_LINKS = By.cssSelector("#setup-steps a[id^='step-']");
+
 	/** Accessible names for the keyboard-only walk (English). */
 	public static final String COLUMNS_STEP_LINK = "2. What counts";
 
@@ -121,6 +127,27 @@ public final class TeacherPage {
 		submit(By.id("save-details"));
 	}
 
+	/** On the badge step: uploads {@code image} as the badge's image ("Upload the image"). */
+	public void uploadImage(java.nio.file.Path image) {
+		driver.findElement(By.id("image-file")).sendKeys(image.toAbsolutePath().toString());
+		submit(By.id("upload-image"));
+	}
+
+	/** On the review step: lists the badge in the public catalogue (when it is not listed yet). */
+	public void listInCatalogue() {
+		submit(By.id("toggle-catalogue"));
+	}
+
+	/** The keys of the step navigation, in order ({@code dashboard}, {@code badge}, {@code columns}, …). */
+	public java.util.List<String> steps() {
+		return driver.findElements(STEP_LINKS).stream().map(a -> a.getDomAttribute("id").substring("step-".length())).toList();
+	}
+
+	/** Whether the page offers the awarding switch. */
+	public boolean offersAwardingSwitch() {
+		return !driver.findElements(TOGGLE_AWARDING).isEmpty();
+	}
+
 	/** The text of the element {@code id}, or null when the page has none. */
 	public String textOf(By by) {
 		return driver.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().map(WebElement::getText).orElse(null);
@@ -182,6 +209,13 @@ public final class TeacherPage {
 		return driver.findElements(LEARNER_ROWS).stream()
 				.filter(r -> r.findElement(By.className("learner-name")).getText().equals(learner)).findFirst()
 				.map(r -> r.findElement(By.className("learner-state")).getText()).orElse(null);
+	}
+
+	/** The score column of a learner's row, or null when the table has no such learner. */
+	public String learnerScore(String learner) {
+		return driver.findElements(LEARNER_ROWS).stream()
+				.filter(r -> r.findElement(By.className("learner-name")).getText().equals(learner)).findFirst()
+				.map(r -> r.findElement(By.className("learner-score")).getText()).orElse(null);
 	}
 
 	/**
