@@ -95,6 +95,16 @@ class DashboardSortIntegrationTest {
 	}
 
 	@Test
+	void theCsvExportFollowsTheStateSortToo() throws Exception {
+		String csv = body(get(base + "/learners.csv").param("sort", "state-desc"));
+		List<String> order = List.of("Gus", "Fay", "Ed", "Di", "Cy", "Ada", "Bo");
+		for (int i = 1; i < order.size(); i++) {
+			assertThat(csv.indexOf(order.get(i - 1) + " ")).as(order.get(i - 1) + " before " + order.get(i))
+					.isLessThan(csv.indexOf(order.get(i) + " ")).isNotNegative();
+		}
+	}
+
+	@Test
 	void anUnknownSortIsReadAsByNameWithoutAnError() throws Exception {
 		String page = page("'; drop table award; --");
 		assertThat(names(page)).containsExactly("Ada", "Bo", "Cy", "Di", "Ed", "Fay", "Gus");
