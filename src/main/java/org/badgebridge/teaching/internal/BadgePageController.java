@@ -68,7 +68,8 @@ class BadgePageController {
 		model.addAttribute("learners", learners);
 		model.addAttribute("rows", table.rows(badge, learners));
 		model.addAttribute("q", q == null ? "" : q);
-		model.addAttribute("sort", order.name().toLowerCase().replace('_', '-'));
+		model.addAttribute("sort", order.param());
+		model.addAttribute("headers", SortHeader.of(order));
 		model.addAttribute("scoreLabel", LearnerTable.scoreLabel(badge));
 		model.addAttribute("pendingApprovals", approvals.pending(badge.id(), contextId));
 		return "teaching/badge";

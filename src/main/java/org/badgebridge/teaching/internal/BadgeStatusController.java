@@ -63,7 +63,7 @@ class BadgeStatusController {
 		StringBuilder out = new StringBuilder("\uFEFF");
 		line(out, text("teaching.csv.name", locale), text("teaching.csv.id", locale), text("teaching.csv.state", locale),
 				text("teaching.csv.score", locale), text("teaching.csv.maximum", locale), text("teaching.csv.percent", locale));
-		learners.each(badge.contextId(), LearnerTable.scoreColumn(badge), CourseLearners.Sort.of(sort), r -> {
+		learners.each(badge.contextId(), LearnerTable.scoreColumn(badge), CourseLearners.Sort.of(sort), LearnerTable.ranking(held), r -> {
 			Held h = held.get(r.userSub());
 			line(out, r.name(), r.userSub(), text(h == null ? (r.score() == null ? "teaching.state.notStarted"
 					: "teaching.state.inProgress") : "teaching.state." + h.state(), locale),

@@ -102,7 +102,24 @@ class LearnerTable {
 	}
 
 	CourseLearners.Page page(BadgeClass badge, String search, CourseLearners.Sort sort, int page) {
-		return learners.page(badge.contextId(), scoreColumn(badge), search, sort, page, PAGE_SIZE);
+		boolean byState = sort == CourseLearners.Sort.STATE || sort == CourseLearners.Sort.STATE_DESC;
+		CourseLearners.Ranking ranking = byState ? ranking(awards.all(badge.id(), badge.contextId())) : CourseLearners.Ranking.NONE;
+		return learners.page(badge.contextId(), scoreColumn(badge), search, sort, ranking, page, PAGE_SIZE);
+	}
+
+	/**
+	 * The order of states, earned first: earned, claimed, in progress, not started (the course knows these two from
+	 * the grades), suspended, revoked. The award holders go to the database as lists of user ids.
+	 */
+	static CourseLearners.Ranking ranking(Map<String, AwardStates.Held> held) {
+		Map<String, List<String>> byState = new java.util.HashMap<>();
+		held.forEach((learner, award) -> byState.computeIfAbsent(award.state(), s -> new java.util.ArrayList<>()).add(learner));
+		return new CourseLearners.Ranking(List.of(list(byState, "EARNED"), list(byState, "CLAIMED")),
+				List.of(list(byState, "SUSPENDED"), list(byState, "REVOKED")));
+	}
+
+	private static List<String> list(Map<String, List<String>> byState, String state) {
+		return byState.getOrDefault(state, List.of());
 	}
 
 	List<Row> rows(BadgeClass badge, CourseLearners.Page page) {
