@@ -73,6 +73,34 @@ class OpenBadges3IntegrationTest {
 		assertThat(AchievementCredentialSchema.violations(CredentialShape.jwtPayload(issued.jwt()))).isEmpty();
 	}
 
+	@Test
+	@SuppressWarnings("unchecked")
+	void theNameIsInTheCredentialOnlyWhenTheLearnerChoseIt() throws Exception {
+		CredentialFixtures.Made made = fixtures.claimedMicroCredential("named@example.edu");
+		RecipientNameChoice chosen = award -> java.util.Optional.of("Sue S.");
+		OpenBadgeCredentialDocuments withChoice = new OpenBadgeCredentialDocuments(awards, ob2, settings, statusLists, urls,
+				new org.springframework.beans.factory.support.StaticListableBeanFactory(Map.of("choice", chosen))
+						.getBeanProvider(RecipientNameChoice.class));
+		Map<String, Object> c = withChoice.credential("urn:uuid:0d7a3c1e-6b0f-4d5e-9f1a-2b3c4d5e6f70", made.award(), made.badge(),
+				badges.issuer(made.badge()), made.badge().details(), "named@example.edu", 7, "did:example:issuer");
+		List<Map<String, Object>> identifiers = (List<Map<String, Object>>) ((Map<String, Object>) c.get("credentialSubject")).get("identifier");
+		assertThat(identifiers).extracting(i -> i.get("identityType")).containsExactly("emailAddress", "name");
+		assertThat(identifiers.get(1)).containsEntry("identityHash", "Sue S.").containsEntry("hashed", false).doesNotContainKey("salt");
+		assertThat(AchievementCredentialSchema.violations(JSONObjectUtils.toJSONString(c))).isEmpty();
+	}
+
+	@Autowired
+	OpenBadges2 ob2;
+
+	@Autowired
+	CredentialSettings settings;
+
+	@Autowired
+	StatusLists statusLists;
+
+	@Autowired
+	org.badgebridge.platform.ToolUrls urls;
+
 	@Autowired
 	org.badgebridge.award.Awards awards;
 
