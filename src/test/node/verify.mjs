@@ -1,5 +1,8 @@
 // Independent checks of BadgeBridge's output, with libraries that share no code with it.
-//   node verify.mjs di <credential.json>            DCC verifier-core: Data Integrity proof, expiry, status list
+//   node verify.mjs di <credential.json> [<schema.json>]
+//                                                  DCC verifier-core: Data Integrity proof, expiry, status list, and
+//                                                  (its own ajv check) 1EdTech's JSON Schema, which it would fetch from
+//                                                  the purl: given the pinned copy, that URL is answered with it
 //   node verify.mjs di-web <credential.json> <did-document.json> <context-url> <context.json>
 //                                                  @digitalcredentials/vc with a static loader: a did:web issuer (its
 //                                                  DID document handed over, as verifier-core would fetch it)
@@ -17,12 +20,29 @@ import extract from 'png-chunks-extract';
 
 const [command, file, extra, ...more] = process.argv.slice(2);
 
+const OB3_SCHEMA_URL = 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json';
+
+function servePinnedSchema(path) {
+  const schema = readFileSync(path, 'utf8');
+  const fetchOnline = globalThis.fetch;
+  globalThis.fetch = async (url, init) => String(url) === OB3_SCHEMA_URL
+    ? new Response(schema, { status: 200, headers: { 'content-type': 'application/json' } })
+    : fetchOnline(url, init);
+}
+
 async function di() {
   const credential = JSON.parse(readFileSync(file, 'utf8'));
+  if (extra) {
+    servePinnedSchema(extra);
+  }
   const result = await verifyCredential({ credential, knownDIDRegistries: [] });
   const log = Object.fromEntries((result.log || []).map(entry => [entry.id, entry.valid]));
   const errors = (result.errors || []).map(e => ({ name: e.name, message: e.message }));
-  return { log, errors };
+  const check = (result.additionalInformation || []).find(entry => entry.id === 'schema_check');
+  const schema = Array.isArray(check?.results)
+    ? check.results.map(r => ({ schema: r.schema, valid: r.result.valid, errors: (r.result.errors || []).map(e => `${e.instancePath} ${e.message}`) }))
+    : check?.results ?? null;
+  return { log, errors, schema };
 }
 
 async function diWeb() {

@@ -6,8 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import org.badgebridge.award.Award;
@@ -19,9 +21,9 @@ import org.badgebridge.platform.ToolUrls;
 
 /**
  * The JSON document of an Open Badges 3.0 {@code OpenBadgeCredential} before it is signed: the issuer
- * {@code Profile}, the {@code AchievementSubject} with its hashed identifiers, the {@code Achievement} with the
+ * {@code Profile}, the {@code AchievementSubject} with its hashed identifier, the {@code Achievement} with the
  * EU micro-credential elements (those OB 3.0 has no term for use terms of our own context), the evidence and
- * the status list entries. {@link OpenBadges3} signs and stores what this builds.
+ * the revocation status entry. {@link OpenBadges3} signs and stores what this builds.
  */
 @Component
 class OpenBadgeCredentialDocuments {
@@ -36,8 +38,11 @@ class OpenBadgeCredentialDocuments {
 
 	private final ToolUrls urls;
 
+	private final ObjectProvider<RecipientNameChoice> nameChoice;
+
 	OpenBadgeCredentialDocuments(Awards awards, OpenBadges2 ob2, CredentialSettings settings, StatusLists statusLists,
-			ToolUrls urls) {
+			ToolUrls urls, ObjectProvider<RecipientNameChoice> nameChoice) {
+		this.nameChoice = nameChoice;
 		this.awards = awards;
 		this.ob2 = ob2;
 		this.settings = settings;
@@ -45,7 +50,10 @@ class OpenBadgeCredentialDocuments {
 		this.urls = urls;
 	}
 
-	/** The unsigned credential of an award, its subject identified by the hashed email address and the name. */
+	/**
+	 * The unsigned credential of an award, its subject identified by the salted hash of the award's address (and the
+	 * name only when the learner chose it); its status is the revocation entry.
+	 */
 	Map<String, Object> credential(String credentialId, Award award, BadgeClass badge, IssuerProfile issuer, BadgeDetails details,
 			String email, int index, String issuerId) {
 		Map<String, Object> c = new LinkedHashMap<>();
@@ -62,17 +70,20 @@ class OpenBadgeCredentialDocuments {
 		String salt = awards.recipientSalt(award.id());
 		List<Object> identifiers = new ArrayList<>();
 		identifiers.add(identity("emailAddress", OpenBadges2.hashedIdentity(email, salt), true, salt));
-		if (award.recipientName() != null && !award.recipientName().isBlank()) {
-			identifiers.add(identity("name", award.recipientName(), false, null));
-		}
+		chosenName(award).ifPresent(name -> identifiers.add(identity("name", name, false, null)));
 		subject.put("identifier", identifiers);
 		subject.put("achievement", achievement(badge, details));
 		c.put("credentialSubject", subject);
 		if (award.evidence() != null && !award.evidence().isBlank()) {
 			c.put("evidence", List.of(Map.of("type", List.of("Evidence"), "name", "Criteria met", "narrative", award.evidence())));
 		}
-		c.put("credentialStatus", statusLists.entries(index));
+		c.put("credentialStatus", statusLists.revocationEntry(index));
 		return c;
+	}
+
+	/** The learner's name, only when they chose to show it ({@link RecipientNameChoice}); no choice, no name. */
+	private Optional<String> chosenName(Award award) {
+		return nameChoice.orderedStream().findFirst().flatMap(choice -> choice.nameToShow(award)).filter(n -> !n.isBlank());
 	}
 
 	/** The awarding body; its country is the badge's (EU element), which defaults to the issuer profile's. */

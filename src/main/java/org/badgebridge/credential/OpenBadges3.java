@@ -17,9 +17,9 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import jakarta.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -74,8 +74,12 @@ public class OpenBadges3 {
 
 	private final Clock clock;
 
+	private final ObjectProvider<MintedCredentialCheck> checks;
+
 	OpenBadges3(Awards awards, Badges badges, CredentialKeys keys, CredentialSettings settings, DataIntegrity integrity,
-			StatusLists statusLists, OpenBadgeCredentialDocuments documents, JdbcClient jdbc, Clock clock) {
+			StatusLists statusLists, OpenBadgeCredentialDocuments documents, JdbcClient jdbc, Clock clock,
+			ObjectProvider<MintedCredentialCheck> checks) {
+		this.checks = checks;
 		this.awards = awards;
 		this.badges = badges;
 		this.keys = keys;
@@ -97,37 +101,24 @@ public class OpenBadges3 {
 						rs.getInt(5), Instant.ofEpochMilli(rs.getLong(6)))).optional();
 	}
 
-	/** The award's credential, minted now if it is claimed and has none yet. */
 	static final java.time.Duration CONCURRENT_MINT_WAIT = java.time.Duration.ofSeconds(10);
 
+	/**
+	 * The award's credential, minted now if it is claimed and has none yet, or issued again if it is stored in an
+	 * earlier shape.
+	 */
 	public Issued issue(String awardId) {
 		Optional<Issued> existing = find(awardId);
 		if (existing.isPresent()) {
-			return existing.get();
+			return CredentialShape.current(existing.get().json()) ? existing.get() : reissue(existing.get());
 		}
 		Award award = awards.find(awardId).orElseThrow(() -> new NotIssuable("There is no such award."));
-		if (!award.claimed()) {
-			throw new NotIssuable("The badge has not been claimed yet: the credential is made when the learner claims it.");
-		}
-		if (award.revoked()) {
-			throw new NotIssuable("The badge was revoked, so no credential is issued for it.");
-		}
-		String email = awards.recipientEmail(award);
-		if (email == null) {
-			throw new NotIssuable("No verified email address is known for the learner yet.");
-		}
-		BadgeClass badge = badges.find(award.badgeId()).orElseThrow();
-		IssuerProfile issuer = badges.issuer(badge);
-		BadgeDetails details = badge.details().withIssuer(issuer);
-		List<String> missing = details.missingForMicroCredential();
-		if (!missing.isEmpty()) {
-			throw new NotIssuable("This micro-credential lacks mandatory EU elements: " + String.join(", ", missing) + ".");
-		}
+		Contents contents = contents(award);
 		CredentialKeys.Ed25519Key key = keys.ed25519();
 		for (int attempt = 0; attempt < 20; attempt++) {
 			try {
 				int index = statusLists.freeIndex(attempt);
-				Issued issued = sign(award, badge, issuer, details, email, index, key);
+				Issued issued = sign(contents, "urn:uuid:" + UUID.randomUUID(), index, key);
 				jdbc.sql("""
 						insert into ob3_credential (award_id, credential_id, issuer_id, status_index, di_kid, jwt_kid, credential_json,
 						  credential_jwt, issued_at) values (?,?,?,?,?,?,?,?,?)""")
@@ -173,15 +164,71 @@ public class OpenBadges3 {
 		return found;
 	}
 
-	private Issued sign(Award award, BadgeClass badge, IssuerProfile issuer, BadgeDetails details, String email, int index,
-			CredentialKeys.Ed25519Key key) {
-		String credentialId = "urn:uuid:" + UUID.randomUUID();
+	/** What a credential of the award says; refused while the award is not claimed, revoked or lacks EU elements. */
+	private record Contents(Award award, BadgeClass badge, IssuerProfile issuer, BadgeDetails details, String email) {
+	}
+
+	private Contents contents(Award award) {
+		if (!award.claimed()) {
+			throw new NotIssuable("The badge has not been claimed yet: the credential is made when the learner claims it.");
+		}
+		if (award.revoked()) {
+			throw new NotIssuable("The badge was revoked, so no credential is issued for it.");
+		}
+		String email = awards.recipientEmail(award);
+		if (email == null) {
+			throw new NotIssuable("No verified email address is known for the learner yet.");
+		}
+		BadgeClass badge = badges.find(award.badgeId()).orElseThrow();
+		IssuerProfile issuer = badges.issuer(badge);
+		BadgeDetails details = badge.details().withIssuer(issuer);
+		List<String> missing = details.missingForMicroCredential();
+		if (!missing.isEmpty()) {
+			throw new NotIssuable("This micro-credential lacks mandatory EU elements: " + String.join(", ", missing) + ".");
+		}
+		return new Contents(award, badge, issuer, details, email);
+	}
+
+	/**
+	 * A credential stored in an earlier shape (a status entry per list, an unchosen name, one proof object), issued
+	 * again in today's shape with the same id and status index, so copies handed out before stay verifiable and are
+	 * still recognised as this award's. When the award can no longer be issued (revoked, say), the stored one stays.
+	 */
+	private Issued reissue(Issued old) {
+		Contents contents;
+		try {
+			contents = contents(awards.find(old.awardId()).orElseThrow(() -> new NotIssuable("There is no such award.")));
+		}
+		catch (NotIssuable ex) {
+			return old;
+		}
+		CredentialKeys.Ed25519Key key = keys.ed25519();
+		Issued renewed = sign(contents, old.credentialId(), old.statusIndex(), key);
+		int updated = jdbc.sql("""
+				update ob3_credential set issuer_id=?, di_kid=?, jwt_kid=?, credential_json=?, credential_jwt=?, issued_at=?
+				where award_id=? and issued_at=?""")
+				.params(settings.issuerId(key), key.kid(), keys.rsa().getKeyID(), renewed.json(), renewed.jwt(),
+						renewed.issuedAt().toEpochMilli(), old.awardId(), old.issuedAt().toEpochMilli())
+				.update();
+		if (updated == 0) {
+			return find(old.awardId()).orElse(renewed); // renewed meanwhile by another request
+		}
+		log.info("Re-issued OpenBadgeCredential {} for award {} in the current shape", old.credentialId(), old.awardId());
+		return renewed;
+	}
+
+	private Issued sign(Contents contents, String credentialId, int index, CredentialKeys.Ed25519Key key) {
+		Award award = contents.award();
 		Instant now = Instant.ofEpochMilli(clock.millis());
-		Map<String, Object> credential = documents.credential(credentialId, award, badge, issuer, details, email, index,
-				settings.issuerId(key));
-		JsonObject signed = integrity.sign(JSONObjectUtils.toJSONString(credential), key, now);
-		String json = signed.toString();
-		return new Issued(award.id(), credentialId, json, jwt(json), index, now);
+		Map<String, Object> credential = documents.credential(credentialId, award, contents.badge(), contents.issuer(),
+				contents.details(), contents.email(), index, settings.issuerId(key));
+		String json = CredentialShape.proofAsArray(integrity.sign(JSONObjectUtils.toJSONString(credential), key, now)).toString();
+		String jwt = jwt(json);
+		checks.orderedStream().forEach(check -> {
+			check.check(json);
+			check.check(CredentialShape.jwtPayload(jwt));
+		});
+		return new Issued(award.id(), credentialId, json, jwt, index, now);
 	}
 
 

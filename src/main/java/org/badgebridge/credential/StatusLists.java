@@ -25,8 +25,8 @@ import org.badgebridge.platform.ToolUrls;
 
 /**
  * W3C Bitstring Status Lists for Open Badges 3.0 credentials: one for revocation, one for suspension. Every
- * credential gets a random index (herd privacy: a list of 131,072 entries, the spec's minimum size) and an entry
- * in both lists. The list credentials are signed like the credentials, and re-signed only when a bit changes.
+ * credential gets a random index (herd privacy: a list of 131,072 entries, the spec's minimum size); its
+ * {@code credentialStatus} names the revocation list, and the suspension list keeps the same index. The list credentials are signed like the credentials, and re-signed only when a bit changes.
  */
 @Service
 public class StatusLists {
@@ -79,17 +79,20 @@ public class StatusLists {
 		return jdbc.sql("select coalesce(max(status_index), -1) + 1 from ob3_credential").query(Integer.class).single();
 	}
 
-	List<Map<String, Object>> entries(int index) {
-		return PURPOSES.stream().map(purpose -> {
-			String list = listUrl(purpose, index / SIZE);
-			Map<String, Object> e = new LinkedHashMap<>();
-			e.put("id", list + "#" + index);
-			e.put("type", "BitstringStatusListEntry");
-			e.put("statusPurpose", purpose);
-			e.put("statusListIndex", String.valueOf(index % SIZE));
-			e.put("statusListCredential", list);
-			return e;
-		}).toList();
+	/**
+	 * The {@code credentialStatus} of a credential: its entry in the revocation list. OB 3.0 allows one status per
+	 * credential; suspension is answered by the tool's own pages and the suspension list, which keeps a bit for every
+	 * index (credentials issued before this carry an entry in both lists, and both stay maintained).
+	 */
+	Map<String, Object> revocationEntry(int index) {
+		String list = listUrl("revocation", index / SIZE);
+		Map<String, Object> e = new LinkedHashMap<>();
+		e.put("id", list + "#" + index);
+		e.put("type", "BitstringStatusListEntry");
+		e.put("statusPurpose", "revocation");
+		e.put("statusListIndex", String.valueOf(index % SIZE));
+		e.put("statusListCredential", list);
+		return e;
 	}
 
 	/** The signed status list credential, or empty for an unknown purpose or a list no credential uses. */

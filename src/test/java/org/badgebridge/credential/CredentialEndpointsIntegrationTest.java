@@ -70,7 +70,7 @@ class CredentialEndpointsIntegrationTest {
 	void machineEndpointsServeTheRightTypesWithCors() throws Exception {
 		CredentialFixtures.Made made = fixtures.claimedMicroCredential("sue@example.edu");
 		OpenBadges3.Issued issued = ob3.issue(made.award().id());
-		Map<String, Object> status = JSONObjectUtils.getJSONObjectArray(JSONObjectUtils.parse(issued.json()), "credentialStatus")[0];
+		Map<String, Object> status = JSONObjectUtils.getJSONObject(JSONObjectUtils.parse(issued.json()), "credentialStatus");
 		String listPath = ((String) status.get("statusListCredential")).replace("http://localhost:8080", "");
 
 		MockHttpServletResponse list = fetch(listPath);
@@ -237,7 +237,7 @@ class CredentialEndpointsIntegrationTest {
 		assertThat(mvc.perform(get(issuerPath + "/revocations").header("Accept", "application/ld+json")).andReturn().getResponse()
 				.getContentAsString()).contains("/ob2/assertions/" + made.award().id()).doesNotContain("Plagiarism found");
 
-		Map<String, Object> entry = JSONObjectUtils.getJSONObjectArray(JSONObjectUtils.parse(issued.json()), "credentialStatus")[0];
+		Map<String, Object> entry = JSONObjectUtils.getJSONObject(JSONObjectUtils.parse(issued.json()), "credentialStatus");
 		int index = Integer.parseInt((String) entry.get("statusListIndex"));
 		String list = fetch(((String) entry.get("statusListCredential")).replace("http://localhost:8080", "")).getContentAsString();
 		String encoded = JSONObjectUtils.getJSONObject(JSONObjectUtils.parse(list), "credentialSubject").get("encodedList").toString();

@@ -61,14 +61,16 @@ class CredentialInteropTest {
 		OpenBadges3.Issued issued = ob3.issue(made.award().id());
 		Path dir = Files.createTempDirectory("interop");
 
-		Map<String, Object> valid = NodeVerifiers.run("di", write(dir, "valid.json", issued.json().getBytes(StandardCharsets.UTF_8)));
+		Map<String, Object> valid = NodeVerifiers.verifyCredential(write(dir, "valid.json", issued.json().getBytes(StandardCharsets.UTF_8)));
 		assertThat((Map<String, Object>) valid.get("log")).as(valid.toString()).containsEntry("valid_signature", true)
 				.containsEntry("expiration", true).containsEntry("revocation_status", true);
 		assertThat((java.util.List<?>) valid.get("errors")).as(valid.toString()).isEmpty();
+		assertThat((java.util.List<Map<String, Object>>) valid.get("schema")).as("verifier-core's own check (ajv) against the pinned schema")
+				.singleElement().satisfies(result -> assertThat(result).containsEntry("valid", true));
 
 		String tampered = issued.json().replace("\"Data Literacy\"", "\"Data Mastery\"");
 		assertThat(tampered).isNotEqualTo(issued.json());
-		Map<String, Object> bad = NodeVerifiers.run("di", write(dir, "tampered.json", tampered.getBytes(StandardCharsets.UTF_8)));
+		Map<String, Object> bad = NodeVerifiers.verifyCredential(write(dir, "tampered.json", tampered.getBytes(StandardCharsets.UTF_8)));
 		assertThat(bad.toString()).as("tampered copy").containsAnyOf("valid_signature=false", "invalid_signature");
 
 		Map<String, Object> jwt = NodeVerifiers.run("jwt", write(dir, "credential.jwt", issued.jwt().getBytes(StandardCharsets.UTF_8)),
@@ -83,7 +85,7 @@ class CredentialInteropTest {
 		assertThat(baked).containsEntry("found", true).containsEntry("compressed", false).containsEntry("text", issued.json());
 
 		app.getBean(Awards.class).revoke(made.award().id(), "teacher:3", "Plagiarism found");
-		Map<String, Object> revoked = NodeVerifiers.run("di", write(dir, "revoked.json", issued.json().getBytes(StandardCharsets.UTF_8)));
+		Map<String, Object> revoked = NodeVerifiers.verifyCredential(write(dir, "revoked.json", issued.json().getBytes(StandardCharsets.UTF_8)));
 		assertThat((Map<String, Object>) revoked.get("log")).as(revoked.toString()).containsEntry("valid_signature", true)
 				.containsEntry("revocation_status", false);
 	}

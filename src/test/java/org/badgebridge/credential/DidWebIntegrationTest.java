@@ -62,7 +62,7 @@ class DidWebIntegrationTest {
 		OpenBadges3.Issued issued = ob3.issue(made.award().id());
 		Map<String, Object> credential = JSONObjectUtils.parse(issued.json());
 		assertThat(JSONObjectUtils.getJSONObject(credential, "issuer")).containsEntry("id", "did:web:badges.example.edu");
-		assertThat(JSONObjectUtils.getJSONObject(credential, "proof").get("verificationMethod").toString())
+		assertThat(JSONObjectUtils.getJSONObjectArray(credential, "proof")[0].get("verificationMethod").toString())
 				.startsWith("did:web:badges.example.edu#ed-");
 
 		var response = mvc.perform(get("/.well-known/did.json")).andReturn().getResponse();

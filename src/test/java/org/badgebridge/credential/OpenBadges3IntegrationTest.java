@@ -36,8 +36,9 @@ class OpenBadges3IntegrationTest {
 		Map<String, Object> c = JSONObjectUtils.parse(issued.json());
 		assertThat((List<Object>) c.get("type")).contains("VerifiableCredential", "OpenBadgeCredential");
 		assertThat(c.get("id").toString()).startsWith("urn:uuid:");
-		Map<String, Object> proof = JSONObjectUtils.getJSONObject(c, "proof");
-		assertThat(proof).containsEntry("type", "DataIntegrityProof").containsEntry("cryptosuite", "eddsa-rdfc-2022");
+		Map<String, Object>[] proofs = JSONObjectUtils.getJSONObjectArray(c, "proof");
+		assertThat(proofs).singleElement().satisfies(proof -> assertThat(proof).containsEntry("type", "DataIntegrityProof")
+				.containsEntry("cryptosuite", "eddsa-rdfc-2022"));
 		integrity.verify(DataIntegrity.parse(issued.json()));
 		assertThat(ob3.issue(made.award().id()).json()).as("minted once").isEqualTo(issued.json());
 
@@ -45,6 +46,63 @@ class OpenBadges3IntegrationTest {
 		assertThatThrownBy(() -> integrity.verify(DataIntegrity.parse(tampered))).isInstanceOf(DataIntegrity.ProofInvalid.class)
 				.hasMessageContaining("changed after it was signed");
 	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void theCredentialHasOneRevocationStatusAndIdentifiesTheLearnerByTheSaltedHashOfTheAddressAlone() throws Exception {
+		int checkedBefore = SchemaCheckedCredentials.CHECKED.get();
+		CredentialFixtures.Made made = fixtures.claimedMicroCredential("Ann@Example.edu");
+		assertThat(made.award().recipientName()).as("the LMS knows a name").isNotBlank();
+		OpenBadges3.Issued issued = ob3.issue(made.award().id());
+		assertThat(SchemaCheckedCredentials.CHECKED.get()).as("the JSON and the VC-JWT were checked against the schema")
+				.isGreaterThanOrEqualTo(checkedBefore + 2);
+		assertThat(AchievementCredentialSchema.violations(issued.json())).isEmpty();
+		Map<String, Object> c = JSONObjectUtils.parse(issued.json());
+
+		Map<String, Object> status = JSONObjectUtils.getJSONObject(c, "credentialStatus");
+		assertThat(status).containsEntry("type", "BitstringStatusListEntry").containsEntry("statusPurpose", "revocation")
+				.containsEntry("statusListIndex", String.valueOf(issued.statusIndex() % StatusLists.SIZE));
+
+		Map<String, Object> subject = JSONObjectUtils.getJSONObject(c, "credentialSubject");
+		String salt = awards.recipientSalt(made.award().id());
+		String expectedHash = "sha256$" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+				.digest(("ann@example.edu" + salt).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		assertThat((List<Object>) subject.get("identifier")).containsExactly(Map.of("type", "IdentityObject",
+				"identityType", "emailAddress", "hashed", true, "identityHash", expectedHash, "salt", salt));
+		assertThat(issued.json()).doesNotContain(made.award().recipientName());
+		assertThat(AchievementCredentialSchema.violations(CredentialShape.jwtPayload(issued.jwt()))).isEmpty();
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void theNameIsInTheCredentialOnlyWhenTheLearnerChoseIt() throws Exception {
+		CredentialFixtures.Made made = fixtures.claimedMicroCredential("named@example.edu");
+		RecipientNameChoice chosen = award -> java.util.Optional.of("Sue S.");
+		OpenBadgeCredentialDocuments withChoice = new OpenBadgeCredentialDocuments(awards, ob2, settings, statusLists, urls,
+				new org.springframework.beans.factory.support.StaticListableBeanFactory(Map.of("choice", chosen))
+						.getBeanProvider(RecipientNameChoice.class));
+		Map<String, Object> c = withChoice.credential("urn:uuid:0d7a3c1e-6b0f-4d5e-9f1a-2b3c4d5e6f70", made.award(), made.badge(),
+				badges.issuer(made.badge()), made.badge().details(), "named@example.edu", 7, "did:example:issuer");
+		List<Map<String, Object>> identifiers = (List<Map<String, Object>>) ((Map<String, Object>) c.get("credentialSubject")).get("identifier");
+		assertThat(identifiers).extracting(i -> i.get("identityType")).containsExactly("emailAddress", "name");
+		assertThat(identifiers.get(1)).containsEntry("identityHash", "Sue S.").containsEntry("hashed", false).doesNotContainKey("salt");
+		assertThat(AchievementCredentialSchema.violations(JSONObjectUtils.toJSONString(c))).isEmpty();
+	}
+
+	@Autowired
+	OpenBadges2 ob2;
+
+	@Autowired
+	CredentialSettings settings;
+
+	@Autowired
+	StatusLists statusLists;
+
+	@Autowired
+	org.badgebridge.platform.ToolUrls urls;
+
+	@Autowired
+	org.badgebridge.award.Awards awards;
 
 	@Autowired
 	CredentialKeys keys;

@@ -176,9 +176,11 @@ class DemoAwardingEndToEndIntegrationTest extends DemoServerTest {
 		String credential = ana.get(claim.group(1) + "/credential.json").body();
 		assertThat(credential).as("the same credential from the claim page and the panel").isEqualTo(fromPanel);
 		Path credentialFile = Files.writeString(dir.resolve("credential.json"), credential);
-		Map<String, Object> verified = NodeVerifiers.run("di", credentialFile);
+		Map<String, Object> verified = NodeVerifiers.verifyCredential(credentialFile);
 		assertThat((Map<String, Object>) verified.get("log")).as(verified.toString()).containsEntry("valid_signature", true)
 				.containsEntry("revocation_status", true);
+		assertThat((List<Map<String, Object>>) verified.get("schema")).as("verifier-core's check against 1EdTech's schema")
+				.singleElement().satisfies(result -> assertThat(result).containsEntry("valid", true));
 		assertThat(credential).contains("\"evidence\"", "Final project (result 85 / 100)");
 		HttpBrowser employer = new HttpBrowser();
 		assertThat(employer.get(tool + "/verify/" + award.id()).body()).contains("id=\"status\"", "Valid", name);
@@ -190,7 +192,7 @@ class DemoAwardingEndToEndIntegrationTest extends DemoServerTest {
 
 		HttpBrowser.Page table = teacher.get(badgeUrl);
 		teacher.post(badgeUrl + "/revoke", Map.of("_csrf", csrf(table), "award", award.id(), "reason", "Copied the project"));
-		Map<String, Object> afterRevocation = NodeVerifiers.run("di", credentialFile);
+		Map<String, Object> afterRevocation = NodeVerifiers.verifyCredential(credentialFile);
 		assertThat((Map<String, Object>) afterRevocation.get("log")).containsEntry("revocation_status", false);
 		assertThat(employer.get(tool + "/verify/" + award.id()).body()).contains("Revoked on").doesNotContain("Copied the project");
 		assertThat(employer.get(tool + "/ob2/assertions/" + award.id(), Map.of("Accept", "application/ld+json")).body())

@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 
+import org.badgebridge.credential.AchievementCredentialSchema;
+
 /**
  * Runs the independent npm verifiers of {@code src/test/node/verify.mjs}, which the build copies to
  * {@code target/node-verifier}; the first test that needs them installs them there ({@code npm ci}, once per build),
@@ -76,6 +78,20 @@ public final class NodeVerifiers {
 		}
 		catch (IOException | java.security.NoSuchAlgorithmException ex) {
 			return "";
+		}
+	}
+
+	/**
+	 * DCC verifier-core on a credential (command {@code di}); the URL at which it fetches 1EdTech's JSON Schema is
+	 * answered with the pinned copy in the test resources, so its own (ajv) schema check runs offline.
+	 */
+	public static Map<String, Object> verifyCredential(Path file) {
+		try {
+			Path schema = Path.of(NodeVerifiers.class.getResource(AchievementCredentialSchema.RESOURCE).toURI());
+			return run("di", file, schema.toString());
+		}
+		catch (java.net.URISyntaxException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -116,10 +116,11 @@ class VerifierBoundsIntegrationTest {
 		assertThat(unknownProof.summary()).startsWith("Could not be checked").contains("Ed25519Signature2020");
 		assertThat(unknownProof.checks()).anyMatch(c -> c.what().equals("Signature") && c.ok() == null);
 
-		BadgeVerifier.Report twoProofs = verifier.verifyText(ours.json().replaceFirst("\"proof\":(\\{[^}]*\\})", "\"proof\":[$1,$1]"), null);
+		assertThat(ours.json()).contains("\"proof\":[{");
+		BadgeVerifier.Report twoProofs = verifier.verifyText(ours.json().replaceFirst("\"proof\":\\[(\\{[^}]*\\})\\]", "\"proof\":[$1,$1]"), null);
 		assertThat(twoProofs.verdict()).as(twoProofs.toString()).isEqualTo(Verdict.UNKNOWN);
 
-		String unsigned = ours.json().replaceFirst(",?\"proof\":\\{[^}]*\\}", "");
+		String unsigned = ours.json().replaceFirst(",?\"proof\":\\[\\{[^}]*\\}\\]", "");
 		assertThat(verifier.verifyText(unsigned, null).verdict()).as("no proof at all: not valid").isEqualTo(Verdict.INVALID);
 	}
 

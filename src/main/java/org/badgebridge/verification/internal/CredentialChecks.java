@@ -79,7 +79,7 @@ class CredentialChecks {
 			f.fail("Recipient", "The credential does not say whom it was issued to.");
 		}
 		else {
-			recipient(subject, email, f);
+			RecipientCheck.check(subject, email, f);
 		}
 	}
 
@@ -151,6 +151,7 @@ class CredentialChecks {
 		else if (status instanceof JsonArray a) {
 			a.stream().filter(JsonObject.class::isInstance).map(JsonObject.class::cast).limit(4).forEach(entries::add);
 		}
+		boolean suspensionListed = false;
 		for (JsonObject entry : entries) {
 			String type = string(entry, "type");
 			if (!"BitstringStatusListEntry".equals(type)) {
@@ -158,6 +159,7 @@ class CredentialChecks {
 				continue;
 			}
 			String purpose = string(entry, "statusPurpose");
+			suspensionListed |= "suspension".equals(purpose);
 			String list = string(entry, "statusListCredential");
 			int index;
 			try {
@@ -187,6 +189,17 @@ class CredentialChecks {
 					f.statusWords = "Unknown: the signature is fine but whether it was revoked could not be checked. " + ex.getMessage();
 				}
 			}
+		}
+		if (!suspensionListed && f.issuerId != null && ours(f.issuerId)) {
+			// ours name only the revocation list (OB 3.0 allows one status): suspension is in the issuer's records
+			own.suspended(string(doc, "id")).ifPresent(suspended -> {
+				if (suspended) {
+					f.suspended("Status (suspension)");
+				}
+				else {
+					f.ok("Status (suspension)", "Not suspended according to the issuer's records.");
+				}
+			});
 		}
 	}
 
@@ -261,33 +274,5 @@ class CredentialChecks {
 		catch (IOException ex) {
 			throw new StatusUnavailable("The status list's encoded list is not valid GZIP data.");
 		}
-	}
-
-	private static void recipient(JsonObject subject, String email, Findings f) {
-		JsonValue identifiers = subject.get("identifier");
-		List<JsonObject> ids = new ArrayList<>();
-		if (identifiers instanceof JsonArray a) {
-			a.stream().filter(JsonObject.class::isInstance).map(JsonObject.class::cast).forEach(ids::add);
-		}
-		else if (identifiers instanceof JsonObject o) {
-			ids.add(o);
-		}
-		for (JsonObject id : ids) {
-			if ("name".equals(string(id, "identityType")) && JsonValue.FALSE.equals(id.get("hashed"))) {
-				f.recipient = string(id, "identityHash");
-			}
-		}
-		if (email == null || email.isBlank()) {
-			f.skipped("Recipient", f.recipient != null ? "Issued to " + f.recipient + " (enter their email address to check it)."
-					: "Enter the holder's email address to check that the credential was issued to them.");
-			return;
-		}
-		for (JsonObject id : ids) {
-			if ("emailAddress".equals(string(id, "identityType"))) {
-				f.recipientCheck(email, string(id, "identityHash"), JsonValue.TRUE.equals(id.get("hashed")), string(id, "salt"));
-				return;
-			}
-		}
-		f.skipped("Recipient", "The credential identifies its holder by no email address, so " + email.trim() + " cannot be checked.");
 	}
 }

@@ -78,6 +78,12 @@ class OwnDocuments {
 				.map(at -> VerificationPageController.date(at, LocaleContextHolder.getLocale()));
 	}
 
+	/** Whether the award of one of our credentials (by its id) is suspended; empty for a credential we did not issue. */
+	Optional<Boolean> suspended(String credentialId) {
+		return Optional.ofNullable(credentialId).filter(id -> id.startsWith("urn:uuid:")).flatMap(signed::awardOfCredential)
+				.flatMap(awards::find).map(Award::suspended);
+	}
+
 	/** The JSON we serve at this URL, if it is one of ours and exists. */
 	Optional<String> find(URI url) {
 		String s = url.toString();
