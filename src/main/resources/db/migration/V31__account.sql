@@ -14,6 +14,14 @@ create table account_address (
 );
 create index ix_account_address_account on account_address (account_id);
 
+-- the awards claimed into an account (whatever address the award itself kept: the course's may have come later)
+create table account_award (
+    award_id   varchar(36) primary key,
+    account_id varchar(36) not null,
+    claimed_at bigint      not null
+);
+create index ix_account_award_account on account_award (account_id);
+
 create table account_lms_identity (
     registration_id bigint       not null,
     subject         varchar(255) not null,
@@ -74,3 +82,10 @@ from (select a.id as award_id, a.claimed_at as claimed_at, lower(trim(coalesce(a
       where a.claimed_at is not null and coalesce(a.recipient_email, m.email) is not null) c
 where c.address <> ''
 group by c.address;
+
+insert into account_award (award_id, account_id, claimed_at)
+select c.award_id, d.account_id, c.claimed_at
+from (select a.id as award_id, a.claimed_at as claimed_at, lower(trim(coalesce(a.recipient_email, m.email))) as address
+      from award a left join course_member m on m.context_id = a.context_id and m.user_sub = a.user_sub
+      where a.claimed_at is not null and coalesce(a.recipient_email, m.email) is not null) c
+join account_address d on d.address = c.address;

@@ -113,8 +113,8 @@ class AccessMatrixIntegrationTest {
 				int expected = expected(e.kind(), actor, e.method());
 				boolean ok = e.kind() == Kind.PUBLIC ? status < 500
 						: expected == PASS ? status != 401 && status != 403 && status < 500 : status == expected;
-				if (ok && expected == 303 && !"/backpack/sign-in".equals(response.getRedirectedUrl())) {
-					ok = false; // the sign-in page, nowhere else
+				if (ok && expected == 303 != "/backpack/sign-in".equals(response.getRedirectedUrl())) {
+					ok = false; // sent to the sign-in page exactly when not signed in to the backpack
 				}
 				if (!ok) {
 					failures.add(e.method() + " " + e.pattern() + " [" + e.kind() + "] as " + actor + ": " + status

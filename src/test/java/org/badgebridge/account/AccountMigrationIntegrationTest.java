@@ -78,5 +78,8 @@ class AccountMigrationIntegrationTest {
 		assertThat(jdbc.sql("select count(*) from account where merged_into is null").query(Integer.class).single()).isEqualTo(2);
 		assertThat(jdbc.sql("select count(*) from account_address where address like 'una%'").query(Integer.class).single())
 				.as("an unclaimed award proved nothing").isZero();
+		assertThat(jdbc.sql("select award_id from account_award where account_id=?").param(addresses.get(0).get("account_id"))
+				.query(String.class).list()).as("both of Sue's claimed awards are in her account").containsExactlyInAnyOrder(SUE_FIRST, SUE_SECOND);
+		assertThat(jdbc.sql("select count(*) from account_award").query(Integer.class).single()).isEqualTo(3);
 	}
 }

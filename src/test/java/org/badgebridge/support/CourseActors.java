@@ -96,7 +96,7 @@ public class CourseActors {
 	 * stored as the account module stores one: only the SHA-256 of the cookie's value.
 	 */
 	public Cookie backpackHolder(Cast cast) {
-		String value = UUID.randomUUID() + "-" + UUID.randomUUID();
+		String value = (UUID.randomUUID() + "" + UUID.randomUUID()).replace("-", "");
 		long now = System.currentTimeMillis();
 		jdbc.sql("insert into account_session (id_hash, account_id, created_at, expires_at) values (?,?,?,?)")
 				.params(sha256(value), cast.backpackAccount(), now, now + 3_600_000).update();

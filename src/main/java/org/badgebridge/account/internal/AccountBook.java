@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The accounts: each a set of verified addresses (an address belongs to one account), and the LMS identities
- * (platform + subject, one account each) linked to it. A merged account lives on in the one it merged into.
+ * The accounts: each a set of verified addresses (an address belongs to one account), the awards claimed into it,
+ * and the LMS identities (platform + subject, one account each) linked to it. A merged account lives on in the one it merged into.
  */
 @Component
 class AccountBook {
@@ -53,6 +53,22 @@ class AccountBook {
 		// two proofs of one new address at once: the second fails on the key and rolls back (an event is delivered again)
 		jdbc.sql("insert into account_address (address, account_id, verified_at) values (?,?,?)").params(a, id, now).update();
 		return id;
+	}
+
+	/** Records that the award was claimed into the account (once; a repeated event changes nothing). */
+	void claimed(String awardId, String accountId) {
+		try {
+			jdbc.sql("insert into account_award (award_id, account_id, claimed_at) values (?,?,?)").params(awardId, accountId, clock.millis())
+					.update();
+		}
+		catch (DuplicateKeyException ex) {
+			// recorded by an earlier delivery
+		}
+	}
+
+	/** The awards claimed into the account. */
+	List<String> claimedAwards(String accountId) {
+		return jdbc.sql("select award_id from account_award where account_id=?").param(accountId).query(String.class).list();
 	}
 
 	boolean live(String accountId) {
@@ -103,6 +119,7 @@ class AccountBook {
 	void merge(String from, String into) {
 		jdbc.sql("update account_address set account_id=? where account_id=?").params(into, from).update();
 		jdbc.sql("update account_lms_identity set account_id=? where account_id=?").params(into, from).update();
+		jdbc.sql("update account_award set account_id=? where account_id=?").params(into, from).update();
 		jdbc.sql("update account_session set account_id=? where account_id=?").params(into, from).update();
 		jdbc.sql("update account set merged_into=? where id=?").params(into, from).update();
 	}

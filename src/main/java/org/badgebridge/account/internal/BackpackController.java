@@ -47,7 +47,7 @@ class BackpackController {
 		response.setHeader("Cache-Control", "no-store");
 		var addresses = book.addresses(holder.accountId());
 		model.addAttribute("addresses", addresses);
-		model.addAttribute("institutions", view.institutions(addresses));
+		model.addAttribute("institutions", view.institutions(addresses, book.claimedAwards(holder.accountId())));
 		model.addAttribute("merges", merges.pending(holder.accountId()));
 		model.addAttribute("account", holder.accountId());
 		model.addAttribute("identities", book.identities(holder.accountId()).size());

@@ -1,10 +1,13 @@
 package org.badgebridge.account.internal;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -43,23 +46,26 @@ class BackpackView {
 		this.issuers = issuers;
 	}
 
-	List<Institution> institutions(List<String> addresses) {
+	/** The awards sent to the addresses and those claimed into the account, newest first, by institution. */
+	List<Institution> institutions(List<String> addresses, List<String> claimed) {
+		Set<String> ids = new LinkedHashSet<>(claimed);
+		states.forRecipients(addresses).forEach(held -> ids.add(held.awardId()));
+		List<Award> found = ids.stream().map(awards::find).flatMap(Optional::stream)
+				.sorted(Comparator.comparing(Award::awardedAt).reversed()).toList();
 		Map<String, List<Item>> byInstitution = new LinkedHashMap<>();
-		for (AwardStates.Held held : states.forRecipients(addresses)) {
-			Optional<Award> award = awards.find(held.awardId());
-			Optional<BadgeClass> badge = award.flatMap(a -> badges.find(a.badgeId()));
-			if (award.isEmpty() || badge.isEmpty()) {
+		for (Award award : found) {
+			Optional<BadgeClass> badge = badges.find(award.badgeId());
+			if (badge.isEmpty()) {
 				continue;
 			}
 			IssuerProfile issuer = Optional.ofNullable(badge.get().issuerId()).flatMap(issuers::find).orElseGet(issuers::defaultIssuer);
-			String state = switch (held.state()) {
-				case "EARNED" -> "TO_CLAIM";
-				case "CLAIMED" -> "ACCEPTED";
-				default -> held.state();
-			};
 			byInstitution.computeIfAbsent(issuer.name(), k -> new ArrayList<>())
-					.add(new Item(held.awardId(), badge.get().name(), state, award.get()));
+					.add(new Item(award.id(), badge.get().name(), state(award), award));
 		}
 		return byInstitution.entrySet().stream().map(e -> new Institution(e.getKey(), List.copyOf(e.getValue()))).toList();
+	}
+
+	static String state(Award award) {
+		return award.revoked() ? "REVOKED" : award.suspended() ? "SUSPENDED" : award.claimed() ? "ACCEPTED" : "TO_CLAIM";
 	}
 }

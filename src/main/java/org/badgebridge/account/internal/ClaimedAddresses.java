@@ -6,7 +6,10 @@ import org.springframework.stereotype.Component;
 import org.badgebridge.award.AwardClaimed;
 import org.badgebridge.award.Awards;
 
-/** A claim proved the award's address: the account holding it, made now if none does (idempotent per address). */
+/**
+ * A claim proved the award's address (the award's, else the course's): the account holding it, made now if none does,
+ * gets the award (idempotent per address and award).
+ */
 @Component
 class ClaimedAddresses {
 
@@ -21,6 +24,7 @@ class ClaimedAddresses {
 
 	@ApplicationModuleListener
 	void on(AwardClaimed claimed) {
-		awards.find(claimed.awardId()).map(awards::recipientEmail).filter(a -> Secrets.address(a) != null).ifPresent(book::accountFor);
+		awards.find(claimed.awardId()).map(awards::recipientEmail).filter(a -> Secrets.address(a) != null)
+				.ifPresent(address -> book.claimed(claimed.awardId(), book.accountFor(address)));
 	}
 }
