@@ -66,6 +66,11 @@ class AccountBook {
 		}
 	}
 
+	/** The account the award was claimed into. */
+	Optional<String> accountOfAward(String awardId) {
+		return jdbc.sql("select account_id from account_award where award_id=?").param(awardId).query(String.class).optional();
+	}
+
 	/** The awards claimed into the account. */
 	List<String> claimedAwards(String accountId) {
 		return jdbc.sql("select award_id from account_award where account_id=?").param(accountId).query(String.class).list();

@@ -10,7 +10,7 @@ import org.badgebridge.award.Awards;
 
 /**
  * Links the LMS identity of a launch (platform + subject) to the learner's account once they confirm: the account
- * that holds the address of a badge they claimed in this course (the claim proved it). One platform + subject links
+ * a badge they claimed in this course went into (the claim proved its address). One platform + subject links
  * to one account, for good.
  */
 @Component
@@ -32,7 +32,8 @@ class LmsLinks {
 	Standing standing(CourseMember member) {
 		Optional<String> linked = book.linkedAccount(member.registrationId(), member.userSub());
 		Optional<String> candidate = awards.forLearnerInCourse(member.contextId(), member.userSub()).stream().filter(Award::claimed)
-				.map(awards::recipientEmail).map(book::accountOf).flatMap(Optional::stream).findFirst();
+				.map(a -> book.accountOfAward(a.id()).or(() -> book.accountOf(awards.recipientEmail(a)))).flatMap(Optional::stream)
+				.findFirst();
 		return new Standing(linked, candidate);
 	}
 
