@@ -53,7 +53,9 @@ class HandlerPrincipalTests {
 			"org.badgebridge.credential.internal.OpenBadges3Controller",
 			"org.badgebridge.verification.internal.VerificationPageController",
 			"org.badgebridge.verification.internal.CheckBadgeController",
-			"org.badgebridge.catalogue.CatalogueController");
+			"org.badgebridge.catalogue.CatalogueController",
+			"org.badgebridge.account.internal.SignInController",
+			"org.badgebridge.account.internal.AddressLinkController");
 
 	@Test
 	void everyHandlerTakesExactlyOnePrincipalOrIsPublicWithAReason() {

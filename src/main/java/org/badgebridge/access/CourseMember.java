@@ -13,4 +13,18 @@ public record CourseMember(ToolSession session) implements ResolvedPrincipal {
 	public boolean isTeacher() {
 		return session.isTeacher();
 	}
+
+	/** The platform (registration) the person launched from: with {@link #userSub()} their LMS identity. */
+	public long registrationId() {
+		return session.registrationId();
+	}
+
+	public String userSub() {
+		return session.userSub();
+	}
+
+	/** The name the LMS gave, if it shares one. */
+	public String displayName() {
+		return session.displayName();
+	}
 }

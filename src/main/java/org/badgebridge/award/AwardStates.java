@@ -53,6 +53,20 @@ public class AwardStates {
 		return held;
 	}
 
+	/**
+	 * The awards made out to one of these addresses (compared without case), newest first, with their state: a
+	 * learner's awards across courses and institutions, for their backpack ({@link Awards#find} gives each one whole).
+	 */
+	public List<Held> forRecipients(Collection<String> addresses) {
+		List<String> lower = addresses.stream().map(a -> a.trim().toLowerCase(java.util.Locale.ROOT)).distinct().toList();
+		if (lower.isEmpty()) {
+			return List.of();
+		}
+		String select = SELECT.substring(0, SELECT.indexOf(" where "));
+		return jdbc.sql(select + " where lower(recipient_email) in (:addresses) order by awarded_at desc").param("addresses", lower)
+				.query((rs, i) -> new Held(rs.getString(2), rs.getString(3))).list();
+	}
+
 	/** Every award of the badge in the course, by learner (for an export). */
 	public Map<String, Held> all(String badgeId, long contextId) {
 		Map<String, Held> held = new HashMap<>();

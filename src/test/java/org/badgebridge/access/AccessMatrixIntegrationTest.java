@@ -29,6 +29,7 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import org.badgebridge.account.BackpackHolder;
 import org.badgebridge.launch.DeepLinkingTeacher;
 import org.badgebridge.support.CourseActors;
 import org.badgebridge.web.Admin;
@@ -49,18 +50,18 @@ class AccessMatrixIntegrationTest {
 
 	enum Actor {
 		ANONYMOUS, LEARNER, OTHER_LEARNER, TEACHER, TEACHER_OTHER_COURSE, TEACHER_OTHER_PLATFORM, DEEP_LINKING_TEACHER,
-		ADMIN_WRONG_PASSWORD, ADMIN
+		ADMIN_WRONG_PASSWORD, ADMIN, BACKPACK_HOLDER
 	}
 
 	enum Kind {
-		PUBLIC, ADMIN, COURSE_MEMBER, BADGE_TEACHER, BADGE_LEARNER, DEEP_LINKING_TEACHER
+		PUBLIC, ADMIN, COURSE_MEMBER, BADGE_TEACHER, BADGE_LEARNER, DEEP_LINKING_TEACHER, BACKPACK_HOLDER
 	}
 
 	static final Set<Actor> SESSIONS = Set.of(Actor.LEARNER, Actor.OTHER_LEARNER, Actor.TEACHER, Actor.TEACHER_OTHER_COURSE,
 			Actor.TEACHER_OTHER_PLATFORM, Actor.DEEP_LINKING_TEACHER);
 
 	/** The rules: who passes, and what everyone else gets. A public endpoint answers every caller alike. */
-	static int expected(Kind kind, Actor actor) {
+	static int expected(Kind kind, Actor actor, RequestMethod method) {
 		boolean session = SESSIONS.contains(actor);
 		return switch (kind) {
 			case PUBLIC -> PASS;
@@ -70,6 +71,8 @@ class AccessMatrixIntegrationTest {
 			case BADGE_LEARNER -> !session ? 401 : actor == Actor.LEARNER || actor == Actor.OTHER_LEARNER ? PASS : 403;
 			case DEEP_LINKING_TEACHER -> !session ? 401 : actor == Actor.DEEP_LINKING_TEACHER ? PASS
 					: actor == Actor.LEARNER || actor == Actor.OTHER_LEARNER ? 403 : 401;
+			// a backpack page sends anyone else to the sign-in page; any other request is refused
+			case BACKPACK_HOLDER -> actor == Actor.BACKPACK_HOLDER ? PASS : method == RequestMethod.GET ? 303 : 401;
 		};
 	}
 
@@ -107,9 +110,12 @@ class AccessMatrixIntegrationTest {
 				MockHttpServletResponse response = mvc.perform(request(e, actor)).andReturn().getResponse();
 				int status = response.getStatus();
 				seen.put(actor, status);
-				int expected = expected(e.kind(), actor);
+				int expected = expected(e.kind(), actor, e.method());
 				boolean ok = e.kind() == Kind.PUBLIC ? status < 500
 						: expected == PASS ? status != 401 && status != 403 && status < 500 : status == expected;
+				if (ok && expected == 303 != "/backpack/sign-in".equals(response.getRedirectedUrl())) {
+					ok = false; // sent to the sign-in page exactly when not signed in to the backpack
+				}
 				if (!ok) {
 					failures.add(e.method() + " " + e.pattern() + " [" + e.kind() + "] as " + actor + ": " + status
 							+ (expected == PASS ? " (should pass)" : " (should be " + expected + ")"));
@@ -175,6 +181,9 @@ class AccessMatrixIntegrationTest {
 			if (type == DeepLinkingTeacher.class) {
 				return Kind.DEEP_LINKING_TEACHER;
 			}
+			if (type == BackpackHolder.class) {
+				return Kind.BACKPACK_HOLDER;
+			}
 		}
 		throw new AssertionError(handler + " takes no principal and is not a public endpoint");
 	}
@@ -200,6 +209,7 @@ class AccessMatrixIntegrationTest {
 			case TEACHER_OTHER_COURSE -> cast.teacherOtherCourse();
 			case TEACHER_OTHER_PLATFORM -> cast.teacherOtherPlatform();
 			case DEEP_LINKING_TEACHER -> cast.deepLinkingTeacher();
+			case BACKPACK_HOLDER -> actors.backpackHolder(cast);
 			default -> null;
 		};
 		if (session != null) {

@@ -1,8 +1,10 @@
 package org.badgebridge.support;
 
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.servlet.http.Cookie;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import org.badgebridge.award.Award;
@@ -30,8 +32,12 @@ import org.badgebridge.platform.Registrations;
 public class CourseActors {
 
 	public record Cast(Registration platformA, Registration platformB, BadgeClass badge, Award award, Cookie teacher,
-			Cookie learner, Cookie otherLearner, Cookie teacherOtherCourse, Cookie teacherOtherPlatform, Cookie deepLinkingTeacher) {
+			Cookie learner, Cookie otherLearner, Cookie teacherOtherCourse, Cookie teacherOtherPlatform, Cookie deepLinkingTeacher,
+			String backpackAccount) {
 	}
+
+	/** The backpack session cookie's name (the account module's {@code BackpackSessions.COOKIE}). */
+	public static final String BACKPACK_COOKIE = "bb_backpack";
 
 	private final Registrations registrations;
 
@@ -43,7 +49,11 @@ public class CourseActors {
 
 	private final Awards awards;
 
-	public CourseActors(Registrations registrations, Courses courses, ToolSessions sessions, Badges badges, Awards awards) {
+	private final JdbcClient jdbc;
+
+	public CourseActors(Registrations registrations, Courses courses, ToolSessions sessions, Badges badges, Awards awards,
+			JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.registrations = registrations;
 		this.courses = courses;
 		this.sessions = sessions;
@@ -68,7 +78,39 @@ public class CourseActors {
 				cookie(a, otherCourse, "t1", CourseRole.TEACHER, badge.id(), null),
 				cookie(b, otherPlatform, "s1", CourseRole.TEACHER, badge.id(), null),
 				cookie(a, teacherA, "t1", CourseRole.TEACHER, null,
-						"{\"deep_link_return_url\":\"https://lms-a.example.edu/return\",\"accept_types\":[\"ltiResourceLink\"]}"));
+						"{\"deep_link_return_url\":\"https://lms-a.example.edu/return\",\"accept_types\":[\"ltiResourceLink\"]}"),
+				backpackAccount());
+	}
+
+	/** An account of the backpack (a learner who claimed a badge somewhere), as the account module stores it. */
+	private String backpackAccount() {
+		String id = UUID.randomUUID().toString();
+		jdbc.sql("insert into account (id, created_at) values (?,?)").params(id, System.currentTimeMillis()).update();
+		jdbc.sql("insert into account_address (address, account_id, verified_at) values (?,?,?)")
+				.params("holder-" + id + "@example.org", id, System.currentTimeMillis()).update();
+		return id;
+	}
+
+	/**
+	 * A fresh backpack session of the cast's account (a fresh one per request: signing out ends the one it was given),
+	 * stored as the account module stores one: only the SHA-256 of the cookie's value.
+	 */
+	public Cookie backpackHolder(Cast cast) {
+		String value = (UUID.randomUUID() + "" + UUID.randomUUID()).replace("-", "");
+		long now = System.currentTimeMillis();
+		jdbc.sql("insert into account_session (id_hash, account_id, created_at, expires_at) values (?,?,?,?)")
+				.params(sha256(value), cast.backpackAccount(), now, now + 3_600_000).update();
+		return new Cookie(BACKPACK_COOKIE, value);
+	}
+
+	static String sha256(String value) {
+		try {
+			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+					.digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private Registration platform(String name) {

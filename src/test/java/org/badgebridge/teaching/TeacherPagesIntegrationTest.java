@@ -257,7 +257,7 @@ class TeacherPagesIntegrationTest {
 				"Final project"), Criterion.Threshold.PERCENT, 80), null));
 		cast = new CourseActors.Cast(cast.platformA(), cast.platformB(), badges.find(cast.badge().id()).orElseThrow(), cast.award(),
 				cast.teacher(), cast.learner(), cast.otherLearner(), cast.teacherOtherCourse(), cast.teacherOtherPlatform(),
-				cast.deepLinkingTeacher());
+				cast.deepLinkingTeacher(), cast.backpackAccount());
 		return line;
 	}
 
