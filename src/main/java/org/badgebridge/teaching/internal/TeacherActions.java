@@ -9,7 +9,6 @@ import org.springframework.stereotype.Component;
 import org.badgebridge.access.BadgeTeacher;
 import org.badgebridge.badge.InvalidBadgeException;
 import org.badgebridge.lms.LmsCallFailed;
-import org.badgebridge.web.InvalidInput;
 import org.badgebridge.web.Notice;
 import org.badgebridge.web.Notices;
 
@@ -40,11 +39,8 @@ class TeacherActions {
 		try {
 			notice = action.get();
 		}
-		catch (InvalidInput ex) {
-			notice = ex.notice();
-		}
 		catch (InvalidBadgeException | LmsCallFailed | IllegalArgumentException | IllegalStateException ex) {
-			notice = Notice.error(ex.getMessage());
+			notice = notices.refusal(ex);
 		}
 		return notices.redirect(below == null ? page(teacher) : page(teacher) + "/" + below, notice);
 	}
