@@ -59,7 +59,8 @@ class DeepLinkingPickerController {
 		BadgeClass badge;
 		if (badgeId != null && !badgeId.isBlank()) {
 			badge = badges.find(badgeId).filter(b -> b.contextId() != null && b.contextId() == teacher.contextId())
-					.orElseThrow(() -> AccessRefused.forbidden("That badge does not belong to this course."));
+					.orElseThrow(() -> AccessRefused.forbidden("That badge does not belong to this course.",
+							"common.refused.badgeOfOtherCourse"));
 			deepLinking.consume(teacher);
 		}
 		else {
