@@ -2,9 +2,11 @@ package org.badgebridge.lms;
 
 /**
  * A call to a platform's service that did not succeed (after the retries it deserved). The message says which
- * platform, which URL and what status, so that it can be shown on a sync record as it is.
+ * platform, which URL and what status, so that it can be shown on a sync record as it is; a page shows a short
+ * sentence in its language instead (key {@code common.error.lms.status} or {@code .noAnswer}, with the platform and
+ * the status), the message going to the log.
  */
-public class LmsCallFailed extends RuntimeException {
+public class LmsCallFailed extends RuntimeException implements org.springframework.context.MessageSourceResolvable {
 
 	private final String platform;
 
@@ -18,6 +20,21 @@ public class LmsCallFailed extends RuntimeException {
 		this.platform = platform;
 		this.url = url;
 		this.status = status;
+	}
+
+	@Override
+	public String[] getCodes() {
+		return new String[] { status > 0 ? "common.error.lms.status" : "common.error.lms.noAnswer" };
+	}
+
+	@Override
+	public Object[] getArguments() {
+		return new Object[] { platform, String.valueOf(status) };
+	}
+
+	@Override
+	public String getDefaultMessage() {
+		return getMessage();
 	}
 
 	public String platform() {

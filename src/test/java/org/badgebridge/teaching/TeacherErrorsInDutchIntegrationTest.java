@@ -68,6 +68,9 @@ class TeacherErrorsInDutchIntegrationTest {
 		page = follow(post(base + "/mirrors").param("label", "Total").param("source", "course total").param("maximum", "10"));
 		assertThat(page).contains("id=\"source-error\"", "Een spiegel van het cijfer voor de cursus wordt geweigerd")
 				.doesNotContain("A mirror of the course total is refused");
+		// this course's LMS sent no address for its gradebook columns: said in Dutch too
+		page = follow(post(base + "/columns").param("label", "Eindopdracht").param("maximum", "10"));
+		assertThat(page).contains("De leeromgeving heeft deze cursus geen plek gegeven om cijferkolommen aan te maken");
 	}
 
 	@Test

@@ -42,6 +42,18 @@ class ExplanationsTest {
 	}
 
 	@Test
+	void aFailedLmsCallReadsAsASentenceWithoutItsUrlAndKeepsTheDetailForTheLog() {
+		org.badgebridge.lms.LmsCallFailed ex = new org.badgebridge.lms.LmsCallFailed("Moodle UU", "POST",
+				"https://lms.example.edu/mod/lti/services.php/2/lineitems", 500, "server error");
+		String dutch = Explanations.text(bundles(), ex, Locale.forLanguageTag("nl"));
+		assertThat(dutch).startsWith("De leeromgeving (Moodle UU) weigerde het verzoek van de tool (HTTP 500).")
+				.doesNotContain("https://");
+		assertThat(ex.getMessage()).contains("https://lms.example.edu/mod/lti/services.php/2/lineitems", "answered HTTP 500");
+		assertThat(Explanations.text(bundles(), new org.badgebridge.lms.LmsCallFailed("Moodle UU", "GET", "https://x", 0, "timeout"),
+				Locale.ENGLISH)).startsWith("The LMS (Moodle UU) did not answer the tool in time.");
+	}
+
+	@Test
 	void aFieldErrorOfAKeyedRefusalKeepsItsKeyAndArguments() {
 		InvalidInput input = InvalidInput.of("json", new InvalidBadgeException("The deadline is not a date and time: soon",
 				"common.error.criteria.deadline", "soon"));

@@ -84,7 +84,8 @@ class DeepLinkingPickerController {
 				return page;
 			}
 		}
-		return deepLinking.answer(teacher, List.of(link(badge)), "Badge \"" + badge.name() + "\" added.");
+		return deepLinking.answer(teacher, List.of(link(badge)), messages.getMessage("teaching.deepLinking.added",
+				new Object[] { badge.name() }, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
 	}
 
 	static DeepLinking.ResourceLink link(BadgeClass badge) {

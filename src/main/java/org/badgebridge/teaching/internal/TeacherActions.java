@@ -20,6 +20,8 @@ import org.badgebridge.web.Notices;
 @Component
 class TeacherActions {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TeacherActions.class);
+
 	private final Notices notices;
 
 	private final MessageSource messages;
@@ -39,7 +41,11 @@ class TeacherActions {
 		try {
 			notice = action.get();
 		}
-		catch (InvalidBadgeException | LmsCallFailed | IllegalArgumentException | IllegalStateException ex) {
+		catch (LmsCallFailed ex) {
+			log.warn("Teacher action on badge {} failed at the LMS: {}", teacher.badgeId(), ex.getMessage());
+			notice = notices.refusal(ex);
+		}
+		catch (InvalidBadgeException | IllegalArgumentException | IllegalStateException ex) {
 			notice = notices.refusal(ex);
 		}
 		return notices.redirect(below == null ? page(teacher) : page(teacher) + "/" + below, notice);
