@@ -54,6 +54,13 @@ class ExplanationsTest {
 	}
 
 	@Test
+	void aRefusedRegistrationValueReadsInDutchOnTheAdminPage() {
+		var ex = new org.badgebridge.platform.InvalidRegistrationException("issuer", "issuer is longer than 2048 characters",
+				"admin.error.registration.length", "issuer", 2048);
+		assertThat(Explanations.text(bundles(), ex, Locale.forLanguageTag("nl"))).isEqualTo("issuer is langer dan 2048 tekens");
+	}
+
+	@Test
 	void aFieldErrorOfAKeyedRefusalKeepsItsKeyAndArguments() {
 		InvalidInput input = InvalidInput.of("json", new InvalidBadgeException("The deadline is not a date and time: soon",
 				"common.error.criteria.deadline", "soon"));
