@@ -1,13 +1,13 @@
 package org.badgebridge.award;
 
-import org.springframework.context.MessageSourceResolvable;
+import org.badgebridge.infrastructure.Explained;
 
 /**
  * An award action refused (revoke, suspend, approval requests and decisions), and why: in English (the message, for
- * the log) and as a message key for the page ({@code common.error.award.*}; pages resolve it through Spring's
- * {@link MessageSourceResolvable}, so {@code award} needs no web module).
+ * the log) and as a message key for the page ({@code common.error.award.*}; pages resolve it as
+ * {@link org.badgebridge.infrastructure.Explained}).
  */
-public class AwardRefused extends IllegalArgumentException implements MessageSourceResolvable {
+public class AwardRefused extends IllegalArgumentException implements Explained {
 
 	private final String key;
 
@@ -17,17 +17,12 @@ public class AwardRefused extends IllegalArgumentException implements MessageSou
 	}
 
 	@Override
-	public String[] getCodes() {
-		return new String[] { key };
+	public String messageKey() {
+		return key;
 	}
 
 	@Override
-	public Object[] getArguments() {
+	public Object[] messageArguments() {
 		return new Object[0];
-	}
-
-	@Override
-	public String getDefaultMessage() {
-		return getMessage();
 	}
 }

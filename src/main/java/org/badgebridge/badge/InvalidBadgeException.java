@@ -1,12 +1,12 @@
 package org.badgebridge.badge;
 
-import org.springframework.context.MessageSourceResolvable;
+import org.badgebridge.infrastructure.Explained;
 
 /**
  * A badge value was refused; the message says which and why in English (for the log), and the key with its arguments
  * says it in the page's language (bundle {@code i18n/messages}, {@code common.error.badge.*}).
  */
-public class InvalidBadgeException extends RuntimeException implements MessageSourceResolvable {
+public class InvalidBadgeException extends RuntimeException implements Explained {
 
 	private final String key;
 
@@ -23,17 +23,12 @@ public class InvalidBadgeException extends RuntimeException implements MessageSo
 	}
 
 	@Override
-	public String[] getCodes() {
-		return key == null ? null : new String[] { key };
+	public String messageKey() {
+		return key;
 	}
 
 	@Override
-	public Object[] getArguments() {
+	public Object[] messageArguments() {
 		return args.clone();
-	}
-
-	@Override
-	public String getDefaultMessage() {
-		return getMessage();
 	}
 }

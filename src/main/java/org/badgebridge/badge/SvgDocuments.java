@@ -27,7 +27,7 @@ public final class SvgDocuments {
 
 	/** Why an SVG is refused, in words for the person who uploaded it. */
 	public static final class Refused extends IllegalArgumentException
-			implements org.springframework.context.MessageSourceResolvable {
+			implements org.badgebridge.infrastructure.Explained {
 
 		private final String key;
 
@@ -40,18 +40,13 @@ public final class SvgDocuments {
 		}
 
 		@Override
-		public String[] getCodes() {
-			return new String[] { key };
+		public String messageKey() {
+			return key;
 		}
 
 		@Override
-		public Object[] getArguments() {
+		public Object[] messageArguments() {
 			return args.clone();
-		}
-
-		@Override
-		public String getDefaultMessage() {
-			return getMessage();
 		}
 	}
 

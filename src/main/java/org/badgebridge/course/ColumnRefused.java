@@ -1,13 +1,13 @@
 package org.badgebridge.course;
 
-import org.springframework.context.MessageSourceResolvable;
+import org.badgebridge.infrastructure.Explained;
 
 /**
  * A gradebook column the tool will not create, and why: in English (the message, for the log) and as a message key
- * with its arguments for the page ({@code common.error.column.*}; pages resolve it through Spring's
- * {@link MessageSourceResolvable}, so {@code course} needs no web module).
+ * with its arguments for the page ({@code common.error.column.*}; pages resolve it as
+ * {@link org.badgebridge.infrastructure.Explained}).
  */
-public class ColumnRefused extends IllegalArgumentException implements MessageSourceResolvable {
+public class ColumnRefused extends IllegalArgumentException implements Explained {
 
 	private final String key;
 
@@ -17,17 +17,12 @@ public class ColumnRefused extends IllegalArgumentException implements MessageSo
 	}
 
 	@Override
-	public String[] getCodes() {
-		return new String[] { key };
+	public String messageKey() {
+		return key;
 	}
 
 	@Override
-	public Object[] getArguments() {
+	public Object[] messageArguments() {
 		return new Object[0];
-	}
-
-	@Override
-	public String getDefaultMessage() {
-		return getMessage();
 	}
 }

@@ -1,12 +1,14 @@
 package org.badgebridge.lms;
 
+import org.badgebridge.infrastructure.Explained;
+
 /**
  * A call to a platform's service that did not succeed (after the retries it deserved). The message says which
  * platform, which URL and what status, so that it can be shown on a sync record as it is; a page shows a short
  * sentence in its language instead (key {@code common.error.lms.status} or {@code .noAnswer}, with the platform and
  * the status), the message going to the log.
  */
-public class LmsCallFailed extends RuntimeException implements org.springframework.context.MessageSourceResolvable {
+public class LmsCallFailed extends RuntimeException implements Explained {
 
 	private final String platform;
 
@@ -23,18 +25,13 @@ public class LmsCallFailed extends RuntimeException implements org.springframewo
 	}
 
 	@Override
-	public String[] getCodes() {
-		return new String[] { status > 0 ? "common.error.lms.status" : "common.error.lms.noAnswer" };
+	public String messageKey() {
+		return status > 0 ? "common.error.lms.status" : "common.error.lms.noAnswer";
 	}
 
 	@Override
-	public Object[] getArguments() {
+	public Object[] messageArguments() {
 		return new Object[] { platform, String.valueOf(status) };
-	}
-
-	@Override
-	public String getDefaultMessage() {
-		return getMessage();
 	}
 
 	public String platform() {

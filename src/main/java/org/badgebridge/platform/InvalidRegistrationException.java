@@ -1,12 +1,12 @@
 package org.badgebridge.platform;
 
-import org.springframework.context.MessageSourceResolvable;
+import org.badgebridge.infrastructure.Explained;
 
 /**
  * A registration value was refused; the message names the field and says why in English (logs and the JSON API),
  * the key with its arguments says it on the admin page in the page's language ({@code admin.error.registration.*}).
  */
-public class InvalidRegistrationException extends RuntimeException implements MessageSourceResolvable {
+public class InvalidRegistrationException extends RuntimeException implements Explained {
 
 	private final String field;
 
@@ -30,17 +30,12 @@ public class InvalidRegistrationException extends RuntimeException implements Me
 	}
 
 	@Override
-	public String[] getCodes() {
-		return key == null ? null : new String[] { key };
+	public String messageKey() {
+		return key;
 	}
 
 	@Override
-	public Object[] getArguments() {
+	public Object[] messageArguments() {
 		return args.clone();
-	}
-
-	@Override
-	public String getDefaultMessage() {
-		return getMessage();
 	}
 }
