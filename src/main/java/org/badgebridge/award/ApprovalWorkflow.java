@@ -24,7 +24,7 @@ public class ApprovalWorkflow {
 	/** A learner asks for the teacher's approval of one of the badge's approval criteria. */
 	public Approvals.Request ask(BadgeClass badge, long contextId, String userSub, String criterion, String evidence) {
 		if (!badge.hasCriteria() || badge.criteria().approvals().stream().noneMatch(a -> a.key().equals(criterion))) {
-			throw new IllegalArgumentException("There is no such approval to ask for.");
+			throw new AwardRefused("There is no such approval to ask for.", "common.error.award.noSuchApproval");
 		}
 		return approvals.request(badge.id(), contextId, userSub, criterion, evidence);
 	}

@@ -41,10 +41,10 @@ public class Approvals {
 	public Request request(String badgeId, long contextId, String userSub, String criterionKey, String evidence) {
 		String e = evidence == null ? "" : evidence.trim();
 		if (e.length() > 1000) {
-			throw new IllegalArgumentException("The evidence note is at most 1000 characters.");
+			throw new AwardRefused("The evidence note is at most 1000 characters.", "common.error.award.evidenceLength");
 		}
 		if (e.matches("(?i)^[a-z]+:.*") && !e.matches("(?i)^https?://\\S+$")) {
-			throw new IllegalArgumentException("A link must be an http(s) URL.");
+			throw new AwardRefused("A link must be an http(s) URL.", "common.error.award.evidenceLink");
 		}
 		long now = clock.millis();
 		int updated = jdbc.sql("update approval_request set evidence=?, status='PENDING', requested_at=?, decided_at=null, decided_by=null, decision_note=null where badge_id=? and context_id=? and user_sub=? and criterion_key=? and status <> 'APPROVED'")
@@ -61,7 +61,7 @@ public class Approvals {
 	public Request decide(String requestId, boolean approve, String teacher, String note) {
 		Request r = byId(requestId).orElseThrow(() -> new IllegalArgumentException("No approval request " + requestId));
 		if (!approve && (note == null || note.isBlank())) {
-			throw new IllegalArgumentException("Say why you deny the request: the learner sees it.");
+			throw new AwardRefused("Say why you deny the request: the learner sees it.", "common.error.award.denyReason");
 		}
 		jdbc.sql("update approval_request set status=?, decided_at=?, decided_by=?, decision_note=? where id=?")
 				.params(approve ? "APPROVED" : "DENIED", clock.millis(), teacher, note, requestId).update();

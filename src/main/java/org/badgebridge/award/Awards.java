@@ -150,7 +150,7 @@ public class Awards {
 	@Transactional
 	public Award revoke(String awardId, String teacher, String reason) {
 		if (reason == null || reason.isBlank()) {
-			throw new IllegalArgumentException("Say why the award is revoked: the learner is told.");
+			throw new AwardRefused("Say why the award is revoked: the learner is told.", "common.error.award.revokeReason");
 		}
 		Award award = find(awardId).orElseThrow(() -> new IllegalArgumentException("No award " + awardId));
 		if (award.revoked()) {
@@ -199,11 +199,11 @@ public class Awards {
 	@Transactional
 	public Award suspend(String awardId, String teacher, String reason) {
 		if (reason == null || reason.isBlank()) {
-			throw new IllegalArgumentException("Say why the award is suspended.");
+			throw new AwardRefused("Say why the award is suspended.", "common.error.award.suspendReason");
 		}
 		Award award = find(awardId).orElseThrow(() -> new IllegalArgumentException("No award " + awardId));
 		if (award.revoked()) {
-			throw new IllegalArgumentException("A revoked award cannot be suspended.");
+			throw new AwardRefused("A revoked award cannot be suspended.", "common.error.award.suspendRevoked");
 		}
 		long now = clock.millis();
 		if (jdbc.sql("update award set suspended_at=?, suspend_reason=? where id=? and suspended_at is null and revoked_at is null")

@@ -40,26 +40,26 @@ public record BadgeDetails(String criteriaNarrative, boolean microCredential, St
 	/** Refuses values out of range, naming the field. */
 	public BadgeDetails validated() {
 		if (workloadValue != null && (workloadValue <= 0 || workloadValue > 10_000)) {
-			throw new InvalidBadgeException("The workload is a positive number.");
+			throw new InvalidBadgeException("The workload is a positive number.", "common.error.badge.workload");
 		}
 		if (workloadUnit != null && !WORKLOAD_UNITS.contains(workloadUnit)) {
-			throw new InvalidBadgeException("The workload is in ECTS or hours.");
+			throw new InvalidBadgeException("The workload is in ECTS or hours.", "common.error.badge.workloadUnit");
 		}
 		if (eqfLevel != null && !EQF_LEVELS.contains(eqfLevel)) {
-			throw new InvalidBadgeException("The EQF level is 1 to 8, or \"not applicable\".");
+			throw new InvalidBadgeException("The EQF level is 1 to 8, or \"not applicable\".", "common.error.badge.eqf");
 		}
 		if (participation != null && !PARTICIPATION.contains(participation)) {
-			throw new InvalidBadgeException("The form of participation is online, onsite or blended.");
+			throw new InvalidBadgeException("The form of participation is online, onsite or blended.", "common.error.badge.participation");
 		}
 		if (stackability != null && !STACKABILITY.contains(stackability)) {
-			throw new InvalidBadgeException("Stackability is standalone or stackable.");
+			throw new InvalidBadgeException("Stackability is standalone or stackable.", "common.error.badge.stackability");
 		}
 		if (expiryMonths != null && (expiryMonths < 1 || expiryMonths > 1200)) {
-			throw new InvalidBadgeException("The expiry period is 1 to 1200 months (or none).");
+			throw new InvalidBadgeException("The expiry period is 1 to 1200 months (or none).", "common.error.badge.expiry");
 		}
-		for (String[] f : new String[][] { { "learning outcomes", learningOutcomes }, { "criteria narrative", criteriaNarrative } }) {
+		for (String[] f : new String[][] { { "learning outcomes", learningOutcomes, "learningOutcomes" }, { "criteria narrative", criteriaNarrative, "criteriaNarrative" } }) {
 			if (f[1] != null && f[1].length() > 10_000) {
-				throw new InvalidBadgeException("The " + f[0] + " are at most 10000 characters.");
+				throw new InvalidBadgeException("The " + f[0] + " are at most 10000 characters.", "common.error.badge.tooLong." + f[2]);
 			}
 		}
 		return this;

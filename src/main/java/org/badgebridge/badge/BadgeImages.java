@@ -90,10 +90,10 @@ public class BadgeImages {
 	/** Checks an upload and returns what would be stored (the sanitised SVG, or the PNG as it is). */
 	public static Image validate(byte[] upload) {
 		if (upload == null || upload.length == 0) {
-			throw new InvalidBadgeException("The file is empty.");
+			throw new InvalidBadgeException("The file is empty.", "common.error.badge.imageEmpty");
 		}
 		if (upload.length > MAX_BYTES) {
-			throw new InvalidBadgeException("The image is larger than 2 MB.");
+			throw new InvalidBadgeException("The image is larger than 2 MB.", "common.error.badge.imageTooLarge");
 		}
 		if (startsWith(upload, PNG)) {
 			return png(upload);
@@ -103,7 +103,7 @@ public class BadgeImages {
 		if (head.startsWith("<?xml") || head.startsWith("<svg") || head.startsWith("<!--")) {
 			return svg(upload);
 		}
-		throw new InvalidBadgeException("The file is not a PNG or SVG image.");
+		throw new InvalidBadgeException("The file is not a PNG or SVG image.", "common.error.badge.imageType");
 	}
 
 	private static Image png(byte[] upload) {
@@ -116,10 +116,10 @@ public class BadgeImages {
 				int height = reader.getHeight(0);
 				if (width < 1 || height < 1 || width > MAX_SIDE || height > MAX_SIDE) {
 					throw new InvalidBadgeException("The image is " + width + "x" + height + " pixels; at most " + MAX_SIDE + "x"
-							+ MAX_SIDE + " is accepted.");
+							+ MAX_SIDE + " is accepted.", "common.error.badge.imageSize", width, height, MAX_SIDE);
 				}
 				if (reader.read(0) == null) { // decodes within the bounds just checked: a broken image is refused here
-					throw new InvalidBadgeException("The PNG image cannot be read.");
+					throw new InvalidBadgeException("The PNG image cannot be read.", "common.error.badge.pngUnreadable");
 				}
 				return new Image("image/png", upload, width, height);
 			}
@@ -131,7 +131,7 @@ public class BadgeImages {
 			if (ex instanceof InvalidBadgeException invalid) {
 				throw invalid;
 			}
-			throw new InvalidBadgeException("The PNG image is broken: " + ex.getClass().getSimpleName() + ".");
+			throw new InvalidBadgeException("The PNG image is broken: " + ex.getClass().getSimpleName() + ".", "common.error.badge.pngBroken");
 		}
 	}
 
@@ -141,11 +141,11 @@ public class BadgeImages {
 			doc = SvgDocuments.parse(upload, false);
 		}
 		catch (SvgDocuments.Refused ex) {
-			throw new InvalidBadgeException(ex.getMessage());
+			throw new InvalidBadgeException(ex.getMessage(), ex.getCodes()[0], ex.getArguments());
 		}
 		Element root = doc.getDocumentElement();
 		if (!"svg".equalsIgnoreCase(root.getTagName())) {
-			throw new InvalidBadgeException("The file is XML but not an SVG image.");
+			throw new InvalidBadgeException("The file is XML but not an SVG image.", "common.error.badge.notSvg");
 		}
 		SvgCleaner.clean(doc);
 		try {
@@ -156,7 +156,7 @@ public class BadgeImages {
 			return new Image("image/svg+xml", out.toByteArray(), null, null);
 		}
 		catch (Exception ex) {
-			throw new InvalidBadgeException("The SVG image could not be written back.");
+			throw new InvalidBadgeException("The SVG image could not be written back.", "common.error.badge.svgUnwritable");
 		}
 	}
 

@@ -43,18 +43,18 @@ public class Badges {
 	public BadgeClass update(String id, String name, String description, BadgeDetails details) {
 		String n = name == null ? "" : name.trim();
 		if (n.isEmpty() || n.length() > 255) {
-			throw new InvalidBadgeException("A badge needs a name of at most 255 characters.");
+			throw new InvalidBadgeException("A badge needs a name of at most 255 characters.", "common.error.badge.nameLength");
 		}
 		String d = description == null ? "" : description.trim();
 		if (d.length() > 4000) {
-			throw new InvalidBadgeException("A badge description is at most 4000 characters.");
+			throw new InvalidBadgeException("A badge description is at most 4000 characters.", "common.error.badge.description");
 		}
 		BadgeDetails v = details.validated();
 		BadgeClass current = find(id).orElseThrow(() -> new InvalidBadgeException("No badge " + id + "."));
 		java.util.List<String> missing = v.withIssuer(issuer(current)).missingForMicroCredential();
 		if (current.active() && !missing.isEmpty()) {
 			throw new InvalidBadgeException("Awarding is on: a micro-credential keeps every mandatory EU element. Missing: "
-					+ String.join(", ", missing) + ".");
+					+ String.join(", ", missing) + ".", "common.error.badge.euKept", String.join(", ", missing));
 		}
 		jdbc.sql("""
 				update badge_class set name=?, description=?, criteria_narrative=?, micro_credential=?, learning_outcomes=?,
@@ -72,12 +72,12 @@ public class Badges {
 	public BadgeClass setActive(String id, boolean active) {
 		BadgeClass badge = find(id).orElseThrow(() -> new InvalidBadgeException("No badge " + id + "."));
 		if (active && !badge.hasCriteria()) {
-			throw new InvalidBadgeException("Set the badge's criteria before switching awarding on.");
+			throw new InvalidBadgeException("Set the badge's criteria before switching awarding on.", "common.error.badge.noCriteria");
 		}
 		java.util.List<String> missing = badge.details().withIssuer(issuer(badge)).missingForMicroCredential();
 		if (active && !missing.isEmpty()) {
 			throw new InvalidBadgeException("A micro-credential needs every mandatory EU element before awarding can be switched on. "
-					+ "Missing: " + String.join(", ", missing) + ".");
+					+ "Missing: " + String.join(", ", missing) + ".", "common.error.badge.euMissing", String.join(", ", missing));
 		}
 		jdbc.sql("update badge_class set active=?, updated_at=? where id=?").params(active, clock.millis(), id).update();
 		if (active && !badge.active() && badge.contextId() != null) {
@@ -127,14 +127,14 @@ public class Badges {
 	public BadgeClass create(String name, String description, long contextId, String createdBy, Long registrationId) {
 		String n = name == null ? "" : name.trim();
 		if (n.isEmpty()) {
-			throw new InvalidBadgeException("A badge needs a name.");
+			throw new InvalidBadgeException("A badge needs a name.", "common.error.badge.name");
 		}
 		if (n.length() > 255) {
-			throw new InvalidBadgeException("A badge name is at most 255 characters.");
+			throw new InvalidBadgeException("A badge name is at most 255 characters.", "common.error.badge.nameLength");
 		}
 		String d = description == null ? "" : description.trim();
 		if (d.length() > 4000) {
-			throw new InvalidBadgeException("A badge description is at most 4000 characters.");
+			throw new InvalidBadgeException("A badge description is at most 4000 characters.", "common.error.badge.description");
 		}
 		String id = UUID.randomUUID().toString();
 		long now = clock.millis();

@@ -9,7 +9,7 @@ public record Criteria(Criterion root, Instant deadline) {
 
 	public Criteria {
 		if (root == null) {
-			throw new InvalidBadgeException("Criteria need at least one rule.");
+			throw new InvalidBadgeException("Criteria need at least one rule.", "common.error.criteria.empty");
 		}
 	}
 

@@ -39,7 +39,7 @@ public final class CriteriaJson {
 			map = JSONObjectUtils.parse(json);
 		}
 		catch (ParseException ex) {
-			throw new InvalidBadgeException("The criteria are not valid JSON.");
+			throw new InvalidBadgeException("The criteria are not valid JSON.", "common.error.criteria.json");
 		}
 		Instant deadline = null;
 		if (map.get("deadline") instanceof String s && !s.isBlank()) {
@@ -47,7 +47,7 @@ public final class CriteriaJson {
 				deadline = Instant.parse(s);
 			}
 			catch (DateTimeParseException ex) {
-				throw new InvalidBadgeException("The deadline is not a date and time: " + s);
+				throw new InvalidBadgeException("The deadline is not a date and time: " + s, "common.error.criteria.deadline", s);
 			}
 		}
 		int[] count = { 0 };
@@ -91,27 +91,28 @@ public final class CriteriaJson {
 
 	private static Criterion criterion(Object o, int depth, int[] count) {
 		if (depth > MAX_DEPTH) {
-			throw new InvalidBadgeException("Criteria may nest at most " + MAX_DEPTH + " levels deep.");
+			throw new InvalidBadgeException("Criteria may nest at most " + MAX_DEPTH + " levels deep.", "common.error.criteria.depth", MAX_DEPTH);
 		}
 		if (++count[0] > MAX_NODES) {
-			throw new InvalidBadgeException("Criteria may have at most " + MAX_NODES + " rules.");
+			throw new InvalidBadgeException("Criteria may have at most " + MAX_NODES + " rules.", "common.error.criteria.size", MAX_NODES);
 		}
 		if (!(o instanceof Map<?, ?> n)) {
-			throw new InvalidBadgeException("A criterion must be an object.");
+			throw new InvalidBadgeException("A criterion must be an object.", "common.error.criteria.object");
 		}
 		String key = n.get("key") == null ? "c" + count[0] : n.get("key").toString();
 		String type = n.get("type") == null ? "" : n.get("type").toString();
 		switch (type) {
 			case "score" -> {
 				if (!(n.get("column") instanceof Map<?, ?> col)) {
-					throw new InvalidBadgeException("A score rule needs a column.");
+					throw new InvalidBadgeException("A score rule needs a column.", "common.error.criteria.column");
 				}
 				Criterion.Threshold threshold;
 				try {
 					threshold = Criterion.Threshold.valueOf(String.valueOf(n.get("threshold")).toUpperCase(Locale.ROOT));
 				}
 				catch (IllegalArgumentException ex) {
-					throw new InvalidBadgeException("A score rule's threshold is percent, points or completed, not " + n.get("threshold") + ".");
+					throw new InvalidBadgeException("A score rule's threshold is percent, points or completed, not " + n.get("threshold") + ".",
+							"common.error.criteria.threshold", String.valueOf(n.get("threshold")));
 				}
 				double value = n.get("value") instanceof Number v ? v.doubleValue() : 0;
 				return new Criterion.ScoreRule(key, new Criterion.Column(text(col.get("lineItemId")), text(col.get("resourceId")),
@@ -122,7 +123,7 @@ public final class CriteriaJson {
 			}
 			case "all", "any", "atLeast" -> {
 				if (!(n.get("children") instanceof List<?> list)) {
-					throw new InvalidBadgeException("A group of criteria needs children.");
+					throw new InvalidBadgeException("A group of criteria needs children.", "common.error.criteria.children");
 				}
 				List<Criterion> children = new ArrayList<>();
 				for (Object child : list) {
@@ -133,7 +134,7 @@ public final class CriteriaJson {
 				int atLeast = n.get("n") instanceof Number v ? v.intValue() : 0;
 				return new Criterion.Group(key, mode, atLeast, children);
 			}
-			default -> throw new InvalidBadgeException("Unknown kind of criterion: \"" + type + "\".");
+			default -> throw new InvalidBadgeException("Unknown kind of criterion: \"" + type + "\".", "common.error.criteria.kind", type);
 		}
 	}
 

@@ -29,13 +29,13 @@ public sealed interface Criterion permits Criterion.ScoreRule, Criterion.Group, 
 
 		public ScoreRule {
 			if (threshold == Threshold.PERCENT && (value < 0 || value > 100)) {
-				throw new InvalidBadgeException("A percentage threshold is between 0 and 100, not " + value + ".");
+				throw new InvalidBadgeException("A percentage threshold is between 0 and 100, not " + value + ".", "common.error.criteria.percent", value);
 			}
 			if (threshold == Threshold.POINTS && value < 0) {
-				throw new InvalidBadgeException("A points threshold cannot be negative.");
+				throw new InvalidBadgeException("A points threshold cannot be negative.", "common.error.criteria.points");
 			}
 			if (column == null || column.lineItemId() == null || column.lineItemId().isBlank()) {
-				throw new InvalidBadgeException("A score rule needs a column.");
+				throw new InvalidBadgeException("A score rule needs a column.", "common.error.criteria.column");
 			}
 		}
 
@@ -59,13 +59,14 @@ public sealed interface Criterion permits Criterion.ScoreRule, Criterion.Group, 
 		public Group {
 			children = List.copyOf(children);
 			if (children.isEmpty()) {
-				throw new InvalidBadgeException("A group of criteria needs at least one criterion.");
+				throw new InvalidBadgeException("A group of criteria needs at least one criterion.", "common.error.criteria.children");
 			}
 			if (mode != Mode.AT_LEAST) {
 				atLeast = 0; // meaningful only for "at least N of"
 			}
 			if (mode == Mode.AT_LEAST && (atLeast < 1 || atLeast > children.size())) {
-				throw new InvalidBadgeException("\"At least N of\" needs N between 1 and " + children.size() + ", not " + atLeast + ".");
+				throw new InvalidBadgeException("\"At least N of\" needs N between 1 and " + children.size() + ", not " + atLeast + ".",
+						"common.error.criteria.atLeast", children.size(), atLeast);
 			}
 		}
 

@@ -81,17 +81,18 @@ public class Issuers {
 	public IssuerProfile save(Long id, String name, String url, String email, String country, String description,
 			Long registrationId, String timeZone) {
 		if (timeZone != null && !timeZone.isBlank() && org.badgebridge.web.Dates.parseZone(timeZone) == null) {
-			throw new InvalidBadgeException("\"" + timeZone.trim() + "\" is not a time zone: use a name such as Europe/Amsterdam.");
+			throw new InvalidBadgeException("\"" + timeZone.trim() + "\" is not a time zone: use a name such as Europe/Amsterdam.",
+					"common.error.issuer.zone", timeZone.trim());
 		}
 		String zone = timeZone == null || timeZone.isBlank() ? null : org.badgebridge.web.Dates.parseZone(timeZone).getId();
 		if (name == null || name.isBlank() || name.length() > 255) {
-			throw new InvalidBadgeException("An issuer needs a name of at most 255 characters.");
+			throw new InvalidBadgeException("An issuer needs a name of at most 255 characters.", "common.error.issuer.name");
 		}
 		if (url != null && !url.isBlank() && !url.matches("https?://\\S+")) {
-			throw new InvalidBadgeException("The issuer's URL must be an http(s) URL.");
+			throw new InvalidBadgeException("The issuer's URL must be an http(s) URL.", "common.error.issuer.url");
 		}
 		if (email != null && !email.isBlank() && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-			throw new InvalidBadgeException("That is not an email address.");
+			throw new InvalidBadgeException("That is not an email address.", "common.error.issuer.email");
 		}
 		try {
 			if (id == null) {
@@ -110,7 +111,7 @@ public class Issuers {
 			return find(id).orElseThrow();
 		}
 		catch (DuplicateKeyException ex) {
-			throw new InvalidBadgeException("That platform registration has an issuer already.");
+			throw new InvalidBadgeException("That platform registration has an issuer already.", "common.error.issuer.registration");
 		}
 	}
 

@@ -26,10 +26,27 @@ public final class SvgDocuments {
 	public static final int MAX_DEPTH = 64;
 
 	/** Why an SVG is refused, in words for the person who uploaded it. */
-	public static final class Refused extends IllegalArgumentException {
+	public static final class Refused extends IllegalArgumentException
+			implements org.badgebridge.infrastructure.Explained {
 
-		Refused(String message) {
+		private final String key;
+
+		private final transient Object[] args;
+
+		Refused(String message, String key, Object... args) {
 			super(message);
+			this.key = key;
+			this.args = args.clone();
+		}
+
+		@Override
+		public String messageKey() {
+			return key;
+		}
+
+		@Override
+		public Object[] messageArguments() {
+			return args.clone();
 		}
 	}
 
@@ -57,7 +74,7 @@ public final class SvgDocuments {
 			throw message.contains("DOCTYPE") ? dtd() : malformed();
 		}
 		catch (ParserConfigurationException | IOException ex) {
-			throw new Refused("The SVG could not be read.");
+			throw new Refused("The SVG could not be read.", "common.error.badge.svgUnreadable");
 		}
 	}
 
@@ -75,7 +92,7 @@ public final class SvgDocuments {
 					case XMLStreamConstants.START_ELEMENT -> {
 						if (++depth > MAX_DEPTH) {
 							throw new Refused("The SVG nests elements more than " + MAX_DEPTH + " levels deep, which is refused: "
-									+ "badge images need a handful.");
+									+ "badge images need a handful.", "common.error.badge.svgDepth", MAX_DEPTH);
 						}
 					}
 					case XMLStreamConstants.END_ELEMENT -> depth--;
@@ -104,10 +121,11 @@ public final class SvgDocuments {
 	}
 
 	private static Refused dtd() {
-		return new Refused("The SVG declares a DOCTYPE (DTD) or entities, which this tool refuses (they can read files or expand without end).");
+		return new Refused("The SVG declares a DOCTYPE (DTD) or entities, which this tool refuses (they can read files or expand without end).",
+				"common.error.badge.svgDoctype");
 	}
 
 	private static Refused malformed() {
-		return new Refused("The SVG is not well-formed XML.");
+		return new Refused("The SVG is not well-formed XML.", "common.error.badge.svgMalformed");
 	}
 }

@@ -2,5 +2,5 @@
  * Badge classes and the course contexts they are attached to. Knows no LTI message.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Badges",
-		allowedDependencies = { "web" })
+		allowedDependencies = { "web", "infrastructure" })
 package org.badgebridge.badge;

@@ -5,6 +5,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import org.badgebridge.award.Award;
 import org.badgebridge.award.Awards;
+import org.badgebridge.web.InvalidInput;
 
 /**
  * Claiming an award: one operation whether the learner follows the claim link of their mail or presses "Claim your
@@ -27,7 +28,7 @@ public class Claims {
 	public Award claim(String awardId) {
 		Award award = awards.find(awardId).orElseThrow(() -> new IllegalArgumentException("No award " + awardId));
 		if (award.revoked()) {
-			throw new IllegalStateException("A revoked badge cannot be claimed.");
+			throw new InvalidInput(null, "A revoked badge cannot be claimed.", "learning.error.revoked");
 		}
 		if (!award.claimed()) {
 			awards.markClaimed(award.id());

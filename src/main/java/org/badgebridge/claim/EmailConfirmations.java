@@ -26,6 +26,7 @@ import org.badgebridge.course.Courses;
 import org.badgebridge.mail.MailTemplates;
 import org.badgebridge.mail.OutgoingMail;
 import org.badgebridge.mail.Outbox;
+import org.badgebridge.web.InvalidInput;
 
 /**
  * For learners whose LMS shares no email (Moodle's default privacy): they give an address in the badge panel
@@ -99,18 +100,21 @@ public class EmailConfirmations {
 	public void start(long contextId, String userSub, String email) {
 		String address = email == null ? "" : email.trim();
 		if (address.length() > 320 || !address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-			throw new IllegalArgumentException("That is not an email address.");
+			throw new InvalidInput("email", "That is not an email address.", "learning.error.email");
 		}
 		if (courseData.member(contextId, userSub).map(m -> m.email() != null).orElse(false)) {
-			throw new IllegalStateException("BadgeBridge already has your email address from your LMS (or you confirmed one "
-					+ "before): your claim mails go there, no code is needed. To use another address, change it in your LMS.");
+			throw new InvalidInput("email", "BadgeBridge already has your email address from your LMS (or you confirmed one "
+					+ "before): your claim mails go there, no code is needed. To use another address, change it in your LMS.",
+					"learning.error.emailKnown");
 		}
 		quota.forgetOld();
 		if (!quota.take("learner:" + contextId + ":" + userSub, perLearner)) {
-			throw new IllegalStateException("You asked for " + perLearner + " codes today: use the last one, or try again tomorrow.");
+			throw new InvalidInput("email", "You asked for " + perLearner + " codes today: use the last one, or try again tomorrow.",
+					"learning.error.codesPerLearner", perLearner);
 		}
 		if (!quota.take("address:" + address.toLowerCase(Locale.ROOT), perAddress)) {
-			throw new IllegalStateException("This address was sent as many codes as allowed today: try again tomorrow.");
+			throw new InvalidInput("email", "This address was sent as many codes as allowed today: try again tomorrow.",
+					"learning.error.codesPerAddress");
 		}
 		String code = String.format(Locale.ROOT, "%06d", RANDOM.nextInt(1_000_000));
 		jdbc.sql("delete from email_verification where context_id=? and user_sub=?").params(contextId, userSub).update();
@@ -140,7 +144,7 @@ public class EmailConfirmations {
 	public void confirm(long contextId, String userSub, String code) {
 		var row = jdbc.sql("select email, code_hash, attempts from email_verification where context_id=? and user_sub=?")
 				.params(contextId, userSub).query((rs, i) -> new Pending(rs.getString(1), rs.getString(2), rs.getInt(3)))
-				.optional().orElseThrow(() -> new IllegalArgumentException("Ask for a code first."));
+				.optional().orElseThrow(() -> new InvalidInput("code", "Ask for a code first.", "learning.error.codeFirst"));
 		boolean counted = Boolean.TRUE.equals(separately.execute(status -> jdbc.sql("""
 				update email_verification set attempts = attempts + 1
 				where context_id=? and user_sub=? and attempts < ? and expires_at > ?""")
@@ -148,17 +152,19 @@ public class EmailConfirmations {
 		if (!counted) {
 			separately.executeWithoutResult(status -> jdbc.sql("delete from email_verification where context_id=? and user_sub=?")
 					.params(contextId, userSub).update());
-			throw new IllegalArgumentException("The code has expired or was tried too often: ask for a new one.");
+			throw new InvalidInput("code", "The code has expired or was tried too often: ask for a new one.", "learning.error.codeExpired");
 		}
 		if (code == null || !ClaimLinks.hash(code.trim()).equals(row.codeHash())) {
 			int left = MAX_ATTEMPTS - row.attempts() - 1;
-			throw new IllegalArgumentException("That code is not right." + (left > 0 ? " Tries left: " + left + "." : " Ask for a new one."));
+			throw left > 0
+					? new InvalidInput("code", "That code is not right. Tries left: " + left + ".", "learning.error.codeWrong", left)
+					: new InvalidInput("code", "That code is not right. Ask for a new one.", "learning.error.codeWrongLast");
 		}
 		transaction.executeWithoutResult(status -> {
 			// only the request that removes this very code confirms (two at once: one wins)
 			if (jdbc.sql("delete from email_verification where context_id=? and user_sub=? and code_hash=?")
 					.params(contextId, userSub, row.codeHash()).update() != 1) {
-				throw new IllegalArgumentException("The code has expired or was tried too often: ask for a new one.");
+				throw new InvalidInput("code", "The code has expired or was tried too often: ask for a new one.", "learning.error.codeExpired");
 			}
 			courses.setConfirmedEmail(contextId, userSub, row.email());
 			for (Award award : awards.forLearnerInCourse(contextId, userSub)) {

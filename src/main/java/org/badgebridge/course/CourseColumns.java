@@ -57,12 +57,13 @@ public class CourseColumns {
 		String s = source == null ? "" : source.trim();
 		String norm = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
 		if (norm.equals("course") || norm.equals("coursetotal") || norm.equals("total") || norm.equals("coursetotalgrade")) {
-			throw new IllegalArgumentException("A mirror of the course total is refused: the course total includes this column, "
-					+ "so the formula would be circular and Moodle's course total would break. Mirror a grade item or a category instead.");
+			throw new ColumnRefused("A mirror of the course total is refused: the course total includes this column, "
+					+ "so the formula would be circular and Moodle's course total would break. Mirror a grade item or a category instead.",
+					"common.error.column.courseTotal");
 		}
 		if (s.isEmpty() || s.length() > 100 || !s.matches("[A-Za-z0-9_\\-.]+")) {
-			throw new IllegalArgumentException("Give the ID number of the grade item or category to mirror (letters, digits, "
-					+ "- _ . only), as set in its settings in the LMS gradebook.");
+			throw new ColumnRefused("Give the ID number of the grade item or category to mirror (letters, digits, "
+					+ "- _ . only), as set in its settings in the LMS gradebook.", "common.error.column.source");
 		}
 		return create(contextId, badgeId, label, maximum, MIRROR);
 	}
@@ -73,15 +74,15 @@ public class CourseColumns {
 
 	private CourseData.Column create(long contextId, String badgeId, String label, double maximum, String kind) {
 		if (label == null || label.isBlank() || label.length() > 255) {
-			throw new IllegalArgumentException("A column needs a label of at most 255 characters.");
+			throw new ColumnRefused("A column needs a label of at most 255 characters.", "common.error.column.label");
 		}
 		if (!(maximum > 0) || maximum > 10_000) {
-			throw new IllegalArgumentException("A column's maximum is a number above 0 (and at most 10000).");
+			throw new ColumnRefused("A column's maximum is a number above 0 (and at most 10000).", "common.error.column.maximum");
 		}
 		CourseContext context = courses.context(contextId).orElseThrow();
 		if (context.lineItemsUrl() == null) {
-			throw new IllegalStateException("The LMS has not given this course an AGS line items URL: ask the LMS admin to enable "
-					+ "Assignment and Grade Services (\"grade sync and column management\") for the tool.");
+			throw new ColumnRefused("The LMS has not given this course an AGS line items URL: ask the LMS admin to enable "
+					+ "Assignment and Grade Services (\"grade sync and column management\") for the tool.", "common.error.column.noAgs");
 		}
 		Registration registration = registrations.find(context.registrationId()).orElseThrow();
 		String resourceId = "badgebridge:" + badgeId + ":" + kind + key(label);

@@ -3,5 +3,5 @@
  * (AGS line items, NRPS memberships) the platform announced for each.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Courses",
-		allowedDependencies = { "lms", "platform" })
+		allowedDependencies = { "lms", "platform", "infrastructure" })
 package org.badgebridge.course;

@@ -69,7 +69,7 @@ public class DeepLinking {
 			items.add(item(link, settings));
 		}
 		Registration registration = registrations.find(teacher.session().registrationId())
-				.orElseThrow(() -> AccessRefused.forbidden("The registration is gone."));
+				.orElseThrow(() -> AccessRefused.forbidden("The registration is gone.", "common.refused.registrationGone"));
 		ModelAndView page = new ModelAndView("launch/deep-linking-response");
 		page.addObject("returnUrl", settings.get("deep_link_return_url"));
 		page.addObject(ContentSecurityPolicy.FORM_TARGET, settings.get("deep_link_return_url"));
@@ -80,7 +80,8 @@ public class DeepLinking {
 	private Map<String, Object> item(ResourceLink link, Map<String, Object> settings) {
 		Object acceptTypes = settings.get("accept_types");
 		if (acceptTypes instanceof List<?> types && !types.contains("ltiResourceLink")) {
-			throw new AccessRefused(400, "The platform does not accept LTI resource links here (accept_types " + types + ").");
+			throw new AccessRefused(400, "The platform does not accept LTI resource links here (accept_types " + types + ").",
+					"common.refused.noResourceLinks");
 		}
 		Map<String, Object> item = new LinkedHashMap<>();
 		item.put("type", "ltiResourceLink");

@@ -1,10 +1,14 @@
 package org.badgebridge.lms;
 
+import org.badgebridge.infrastructure.Explained;
+
 /**
  * A call to a platform's service that did not succeed (after the retries it deserved). The message says which
- * platform, which URL and what status, so that it can be shown on a sync record as it is.
+ * platform, which URL and what status, so that it can be shown on a sync record as it is; a page shows a short
+ * sentence in its language instead (key {@code common.error.lms.status} or {@code .noAnswer}, with the platform and
+ * the status), the message going to the log.
  */
-public class LmsCallFailed extends RuntimeException {
+public class LmsCallFailed extends RuntimeException implements Explained {
 
 	private final String platform;
 
@@ -18,6 +22,16 @@ public class LmsCallFailed extends RuntimeException {
 		this.platform = platform;
 		this.url = url;
 		this.status = status;
+	}
+
+	@Override
+	public String messageKey() {
+		return status > 0 ? "common.error.lms.status" : "common.error.lms.noAnswer";
+	}
+
+	@Override
+	public Object[] messageArguments() {
+		return new Object[] { platform, String.valueOf(status) };
 	}
 
 	public String platform() {

@@ -77,7 +77,8 @@ public class Registrations {
 		}
 		catch (DuplicateKeyException ex) {
 			throw new InvalidRegistrationException("clientId",
-					"A registration for issuer " + v.issuer() + " and client " + v.clientId() + " exists already.");
+					"A registration for issuer " + v.issuer() + " and client " + v.clientId() + " exists already.",
+					"admin.error.registration.duplicate", v.issuer(), v.clientId());
 		}
 		long id = keys.getKey().longValue();
 		v.deploymentIds().forEach(d -> addDeployment(id, d, false));
@@ -102,7 +103,8 @@ public class Registrations {
 		}
 		catch (DuplicateKeyException ex) {
 			throw new InvalidRegistrationException("clientId",
-					"A registration for issuer " + v.issuer() + " and client " + v.clientId() + " exists already.");
+					"A registration for issuer " + v.issuer() + " and client " + v.clientId() + " exists already.",
+					"admin.error.registration.duplicate", v.issuer(), v.clientId());
 		}
 		Set<String> wanted = new LinkedHashSet<>(v.deploymentIds());
 		for (Deployment d : existing.deployments()) {
@@ -188,7 +190,8 @@ public class Registrations {
 	private RegistrationValues validate(RegistrationValues v) {
 		String issuer = required("issuer", v.issuer(), 255);
 		if (WebAddresses.parse(issuer) == null) {
-			throw new InvalidRegistrationException("issuer", "The issuer must be an absolute URL such as https://moodle.example.edu");
+			throw new InvalidRegistrationException("issuer", "The issuer must be an absolute URL such as https://moodle.example.edu",
+					"admin.error.registration.issuer");
 		}
 		String clientId = required("clientId", v.clientId(), 255);
 		String auth = endpoint("authorizationEndpoint", v.authorizationEndpoint());
@@ -200,7 +203,8 @@ public class Registrations {
 			for (String origin : frameOrigins.split("\\s+")) {
 				if (!origin.matches("https?://[A-Za-z0-9.*\\-\\[\\]:]+")) {
 					throw new InvalidRegistrationException("frameOrigins",
-							"Frame origins are origins such as https://school.instructure.com, separated by spaces: " + origin);
+							"Frame origins are origins such as https://school.instructure.com, separated by spaces: " + origin,
+							"admin.error.registration.frameOrigins", origin);
 				}
 			}
 		}
@@ -211,7 +215,8 @@ public class Registrations {
 			}
 			String id = d.trim();
 			if (id.length() > 255 || !id.chars().allMatch(c -> c >= 0x21 && c < 0x7f)) {
-				throw new InvalidRegistrationException("deploymentIds", "A deployment id is at most 255 printable ASCII characters: " + id);
+				throw new InvalidRegistrationException("deploymentIds", "A deployment id is at most 255 printable ASCII characters: " + id,
+						"admin.error.registration.deployment", id);
 			}
 			if (!deployments.contains(id)) {
 				deployments.add(id);
@@ -228,21 +233,23 @@ public class Registrations {
 		String url = required(field, value, 1024);
 		URI uri = WebAddresses.parse(url);
 		if (uri == null) {
-			throw new InvalidRegistrationException(field, "Not an absolute URL: " + url);
+			throw new InvalidRegistrationException(field, "Not an absolute URL: " + url, "admin.error.registration.url", url);
 		}
 		if (!WebAddresses.isSecureOrLoopback(uri)) {
-			throw new InvalidRegistrationException(field, "Must use https (plain http only on a loopback address): " + url);
+			throw new InvalidRegistrationException(field, "Must use https (plain http only on a loopback address): " + url,
+					"admin.error.registration.https", url);
 		}
 		return url;
 	}
 
 	private static String required(String field, String value, int max) {
 		if (value == null || value.isBlank()) {
-			throw new InvalidRegistrationException(field, field + " is required");
+			throw new InvalidRegistrationException(field, field + " is required", "admin.error.registration.required", field);
 		}
 		String v = value.trim();
 		if (v.length() > max) {
-			throw new InvalidRegistrationException(field, field + " is longer than " + max + " characters");
+			throw new InvalidRegistrationException(field, field + " is longer than " + max + " characters",
+					"admin.error.registration.length", field, max);
 		}
 		return v;
 	}

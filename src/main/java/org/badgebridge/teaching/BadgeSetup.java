@@ -102,7 +102,7 @@ public class BadgeSetup {
 				criteria = CriteriaJson.read(json);
 			}
 			catch (InvalidBadgeException | IllegalArgumentException ex) {
-				throw new InvalidInput("json", ex.getMessage());
+				throw InvalidInput.of("json", ex);
 			}
 		}
 		else {
@@ -138,7 +138,7 @@ public class BadgeSetup {
 			return badges.setActive(badge.id(), Boolean.parseBoolean(on));
 		}
 		catch (InvalidBadgeException ex) {
-			throw new InvalidInput("awarding", ex.getMessage());
+			throw InvalidInput.of("awarding", ex);
 		}
 	}
 
@@ -148,7 +148,7 @@ public class BadgeSetup {
 			return columns.create(contextId, badge.id(), label, max);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidInput("label", ex.getMessage());
+			throw InvalidInput.of("label", ex);
 		}
 	}
 
@@ -158,7 +158,7 @@ public class BadgeSetup {
 			return columns.createMirror(contextId, badge.id(), label, source, max);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidInput("source", ex.getMessage());
+			throw InvalidInput.of("source", ex);
 		}
 	}
 

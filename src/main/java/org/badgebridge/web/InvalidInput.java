@@ -1,10 +1,12 @@
 package org.badgebridge.web;
 
+import org.springframework.context.MessageSourceResolvable;
+
 /**
  * A form value the person must correct: which field, and what is wrong with it in words they can act on (in the page's
  * language when a message key is given, else the English message).
  */
-public class InvalidInput extends IllegalArgumentException {
+public class InvalidInput extends IllegalArgumentException implements MessageSourceResolvable {
 
 	private final String field;
 
@@ -23,6 +25,17 @@ public class InvalidInput extends IllegalArgumentException {
 		this.args = args == null ? new Object[0] : args.clone();
 	}
 
+	/**
+	 * The field a domain refusal concerns, in the page's language when the refusal names a key (it is a
+	 * {@link MessageSourceResolvable}); its English message stays for the log.
+	 */
+	public static InvalidInput of(String field, RuntimeException refusal) {
+		if (refusal instanceof MessageSourceResolvable r && r.getCodes() != null && r.getCodes().length > 0) {
+			return new InvalidInput(field, refusal.getMessage(), r.getCodes()[0], r.getArguments());
+		}
+		return new InvalidInput(field, refusal.getMessage());
+	}
+
 	public String field() {
 		return field;
 	}
@@ -36,7 +49,18 @@ public class InvalidInput extends IllegalArgumentException {
 		return args.clone();
 	}
 
-	public Notice notice() {
-		return field == null ? Notice.error(getMessage()) : Notice.field(field, getMessage());
+	@Override
+	public String[] getCodes() {
+		return key == null ? null : new String[] { key };
+	}
+
+	@Override
+	public Object[] getArguments() {
+		return args();
+	}
+
+	@Override
+	public String getDefaultMessage() {
+		return getMessage();
 	}
 }

@@ -49,6 +49,18 @@ public class Notices {
 		return messages.getMessage(key, args, key, org.springframework.context.i18n.LocaleContextHolder.getLocale());
 	}
 
+	/**
+	 * What a refused action tells the person on the next page, in the request's language when the refusal names a
+	 * message key ({@link Explanations}); an {@link InvalidInput} shows at its field.
+	 */
+	public Notice refusal(RuntimeException ex) {
+		String text = Explanations.text(messages, ex, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+		if (ex instanceof InvalidInput input && input.field() != null) {
+			return Notice.field(input.field(), text);
+		}
+		return Notice.error(text);
+	}
+
 	/** A view name that redirects to {@code path} carrying the notice. */
 	public String redirect(String path, Notice notice) {
 		return "redirect:" + url(path, notice);

@@ -60,8 +60,12 @@ class IssuerTimeZoneIntegrationTest {
 
 	/** Saves the default issuer as it is, with another time zone (other test classes share this issuer). */
 	MockHttpServletResponse saveDefault(String zone) throws Exception {
+		return saveDefault(zone, "en");
+	}
+
+	MockHttpServletResponse saveDefault(String zone, String language) throws Exception {
 		IssuerProfile d = issuers.defaultIssuer();
-		return mvc.perform(admin(post("/admin/issuers")).with(csrf()).param("id", String.valueOf(d.id())).param("name", d.name())
+		return mvc.perform(admin(post("/admin/issuers")).header("Accept-Language", language).with(csrf()).param("id", String.valueOf(d.id())).param("name", d.name())
 				.param("url", blank(d.url())).param("email", blank(d.email())).param("country", blank(d.country()))
 				.param("description", blank(d.description())).param("timeZone", zone)).andReturn().getResponse();
 	}
@@ -109,5 +113,13 @@ class IssuerTimeZoneIntegrationTest {
 		assertThat(issuers.defaultIssuer().zone()).isEqualTo(ZoneId.of("Europe/Amsterdam"));
 		String page = mvc.perform(admin(get(refused.getRedirectedUrl()))).andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("Mars/Olympus", "is not a time zone: use a name such as Europe/Amsterdam");
+	}
+
+	@Test
+	void anUnknownZoneIsRefusedInDutchForADutchAdmin() throws Exception {
+		MockHttpServletResponse refused = saveDefault("Mars/Olympus", "nl");
+		String page = mvc.perform(admin(get(refused.getRedirectedUrl())).header("Accept-Language", "nl")).andReturn().getResponse()
+				.getContentAsString();
+		assertThat(page).contains("&quot;Mars/Olympus&quot; is geen tijdzone: gebruik een naam zoals Europe/Amsterdam.");
 	}
 }

@@ -77,6 +77,10 @@ class MessageBundlesTest {
 		}
 		assertThat(used).as("keys found in templates and code").containsKeys("common.skip", "common.language.label",
 				"admin.issuers.timeZone", "common.refused.noSession");
+		// the keys domain refusals carry (badge, course, award, claim, launch) are found by the same scan
+		assertThat(used).as("keys of domain refusals").containsKeys("common.error.badge.imageType", "common.error.criteria.json",
+				"common.error.column.label", "common.error.award.suspendReason", "learning.error.codeWrong",
+				"common.launch.refused.invalid", "common.launch.refused.deploymentUnknown");
 		List<String> missing = new ArrayList<>();
 		used.forEach((key, where) -> {
 			if (!english.containsKey(key)) {

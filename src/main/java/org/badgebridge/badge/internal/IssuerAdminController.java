@@ -54,7 +54,7 @@ class IssuerAdminController {
 			return notices.redirect("/admin/issuers", Notice.info(notices.text("admin.issuers.logo.saved")));
 		}
 		catch (InvalidBadgeException ex) {
-			return notices.redirect("/admin/issuers", Notice.field("logo", ex.getMessage()));
+			return notices.redirect("/admin/issuers", Notice.field("logo", notices.refusal(ex).message()));
 		}
 	}
 
@@ -68,7 +68,7 @@ class IssuerAdminController {
 			return notices.redirect("/admin/issuers", Notice.info(notices.text("admin.issuers.saved")));
 		}
 		catch (InvalidBadgeException ex) {
-			return notices.redirect("/admin/issuers", Notice.error(ex.getMessage()));
+			return notices.redirect("/admin/issuers", notices.refusal(ex));
 		}
 	}
 }

@@ -136,11 +136,8 @@ class LearnerPanelController {
 		try {
 			notice = action.get();
 		}
-		catch (InvalidInput ex) {
-			notice = ex.notice();
-		}
 		catch (IllegalArgumentException | IllegalStateException ex) {
-			notice = Notice.error(ex.getMessage());
+			notice = notices.refusal(ex);
 		}
 		return notices.redirect("/lti/learn/badges/" + learner.badgeId(), notice);
 	}

@@ -113,7 +113,7 @@ class IdTokenValidator {
 			}
 		}
 		throw LaunchRejected.invalid("The id_token's signature does not verify with the platform's key"
-				+ (kid == null ? "" : " " + kid) + ".");
+				+ (kid == null ? "" : " " + kid) + ".").keyed("common.launch.refused.signature");
 	}
 
 	private void checkStandardClaims(JWTClaimsSet claims, Registration registration, String expectedNonce) {
@@ -149,11 +149,11 @@ class IdTokenValidator {
 		}
 		if (iat.getTime() - skewMillis > now) {
 			throw LaunchRejected.invalid("The id_token was issued in the future (" + iat.toInstant()
-					+ "). Check that the clocks of the LMS and the tool are right.");
+					+ "). Check that the clocks of the LMS and the tool are right.").keyed("common.launch.refused.clock");
 		}
 		Object nonce = claims.getClaim("nonce");
 		if (nonce == null || !expectedNonce.equals(nonce.toString())) {
-			throw LaunchRejected.invalid("The id_token's nonce is not the one this login sent.");
+			throw LaunchRejected.invalid("The id_token's nonce is not the one this login sent.").keyed("common.launch.refused.nonce");
 		}
 	}
 
@@ -201,11 +201,13 @@ class IdTokenValidator {
 		DeploymentCheck check = registrations.checkDeployment(registration, deploymentId);
 		if (check == DeploymentCheck.DISABLED) {
 			throw LaunchRejected.forbidden("Deployment " + deploymentId + " of " + registration.describe()
-					+ " is disabled in BadgeBridge. An admin can enable it on the registration's page.");
+					+ " is disabled in BadgeBridge. An admin can enable it on the registration's page.")
+					.keyed("common.launch.refused.deploymentDisabled", deploymentId);
 		}
 		if (check == DeploymentCheck.UNKNOWN) {
 			throw LaunchRejected.forbidden("This tool does not know deployment " + deploymentId + " of "
-					+ registration.describe() + ". An admin can add it to the registration.");
+					+ registration.describe() + ". An admin can add it to the registration.")
+					.keyed("common.launch.refused.deploymentUnknown", deploymentId);
 		}
 		if (LtiClaims.DEEP_LINKING_REQUEST.equals(messageType) && role != CourseRole.TEACHER) {
 			throw LaunchRejected.forbidden("Only teachers can add BadgeBridge to a course (deep linking needs the Instructor role).")

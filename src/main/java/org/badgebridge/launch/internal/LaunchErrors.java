@@ -19,6 +19,8 @@ class LaunchErrors {
 
 	private static final Logger log = LoggerFactory.getLogger(LaunchErrors.class);
 
+	private static final String GENERAL_ENGLISH = "BadgeBridge could not open from your course.";
+
 	private final org.springframework.context.MessageSource messages;
 
 	LaunchErrors(org.springframework.context.MessageSource messages) {
@@ -32,11 +34,27 @@ class LaunchErrors {
 				ex.status(), correlation, ex.getMessage());
 		response.setHeader("Cache-Control", "no-store");
 		ModelAndView page = new ModelAndView("launch/error");
-		page.addObject("message", ex.key() == null ? ex.getMessage() : messages.getMessage(ex.key(), ex.args(), ex.getMessage(),
-				org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+		java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+		String general = messages.getMessage(general(ex.status()), null, GENERAL_ENGLISH, locale);
+		page.addObject("message", ex.key() == null ? general : messages.getMessage(ex.key(), ex.args(), general, locale));
+		page.addObject("detail", ex.getMessage());
 		page.addObject("status", ex.status());
 		page.addObject("correlation", correlation);
 		page.setStatus(org.springframework.http.HttpStatusCode.valueOf(ex.status()));
 		return page;
+	}
+
+	/**
+	 * The sentence of a refusal without a key of its own, by status: the LMS sent an incomplete launch (400), it could
+	 * not be verified (401), it is not allowed here (403). The technical reason, in English for the LMS admin, follows
+	 * in a details element and in the log.
+	 */
+	static String general(int status) {
+		return switch (status) {
+			case 400 -> "common.launch.refused.malformed";
+			case 401 -> "common.launch.refused.invalid";
+			case 403 -> "common.launch.refused.forbidden";
+			default -> "common.launch.refused.other";
+		};
 	}
 }

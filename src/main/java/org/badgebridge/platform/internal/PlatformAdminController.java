@@ -71,7 +71,7 @@ class PlatformAdminController {
 			return notices.redirect("/admin/platforms/" + r.id(), Notice.info(notices.text("admin.platform.created", r.describe())));
 		}
 		catch (InvalidRegistrationException | IllegalArgumentException ex) {
-			model.addAttribute("error", ex.getMessage());
+			model.addAttribute("error", notices.refusal(ex).message());
 			return "platform/edit";
 		}
 	}
@@ -116,7 +116,7 @@ class PlatformAdminController {
 		}
 		catch (InvalidRegistrationException | IllegalArgumentException ex) {
 			model.addAttribute("registration", r);
-			model.addAttribute("error", ex.getMessage());
+			model.addAttribute("error", notices.refusal(ex).message());
 			return "platform/edit";
 		}
 	}

@@ -57,7 +57,7 @@ class BadgeSetupController {
 				images.store(teacher.badgeId(), file.getBytes());
 			}
 			catch (InvalidBadgeException ex) {
-				throw new InvalidInput("image", ex.getMessage());
+				throw InvalidInput.of("image", ex);
 			}
 			catch (IOException ex) {
 				throw new InvalidInput("image", actions.text("teaching.error.imageUnreadable"));

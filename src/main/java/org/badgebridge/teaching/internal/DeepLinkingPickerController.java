@@ -31,10 +31,14 @@ class DeepLinkingPickerController {
 
 	private final TransactionTemplate transactions;
 
-	DeepLinkingPickerController(Badges badges, DeepLinking deepLinking, TransactionTemplate transactions) {
+	private final org.springframework.context.MessageSource messages;
+
+	DeepLinkingPickerController(Badges badges, DeepLinking deepLinking, TransactionTemplate transactions,
+			org.springframework.context.MessageSource messages) {
 		this.badges = badges;
 		this.deepLinking = deepLinking;
 		this.transactions = transactions;
+		this.messages = messages;
 	}
 
 	@GetMapping("/lti/deep-linking")
@@ -55,7 +59,8 @@ class DeepLinkingPickerController {
 		BadgeClass badge;
 		if (badgeId != null && !badgeId.isBlank()) {
 			badge = badges.find(badgeId).filter(b -> b.contextId() != null && b.contextId() == teacher.contextId())
-					.orElseThrow(() -> AccessRefused.forbidden("That badge does not belong to this course."));
+					.orElseThrow(() -> AccessRefused.forbidden("That badge does not belong to this course.",
+							"common.refused.badgeOfOtherCourse"));
 			deepLinking.consume(teacher);
 		}
 		else {
@@ -70,14 +75,17 @@ class DeepLinkingPickerController {
 			}
 			catch (InvalidBadgeException ex) {
 				ModelAndView page = new ModelAndView("teaching/deep-linking");
-				page.addObject("error", ex.getMessage());
-				page.addObject("fieldErrors", Map.of("name", ex.getMessage()));
+				String reason = org.badgebridge.web.Explanations.text(messages, ex,
+						org.springframework.context.i18n.LocaleContextHolder.getLocale());
+				page.addObject("error", reason);
+				page.addObject("fieldErrors", Map.of("name", reason));
 				page.addObject("badges", badges.forContext(teacher.contextId()));
 				page.setStatus(org.springframework.http.HttpStatus.BAD_REQUEST);
 				return page;
 			}
 		}
-		return deepLinking.answer(teacher, List.of(link(badge)), "Badge \"" + badge.name() + "\" added.");
+		return deepLinking.answer(teacher, List.of(link(badge)), messages.getMessage("teaching.deepLinking.added",
+				new Object[] { badge.name() }, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
 	}
 
 	static DeepLinking.ResourceLink link(BadgeClass badge) {

@@ -9,7 +9,6 @@ import org.springframework.stereotype.Component;
 import org.badgebridge.access.BadgeTeacher;
 import org.badgebridge.badge.InvalidBadgeException;
 import org.badgebridge.lms.LmsCallFailed;
-import org.badgebridge.web.InvalidInput;
 import org.badgebridge.web.Notice;
 import org.badgebridge.web.Notices;
 
@@ -20,6 +19,8 @@ import org.badgebridge.web.Notices;
  */
 @Component
 class TeacherActions {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TeacherActions.class);
 
 	private final Notices notices;
 
@@ -40,11 +41,12 @@ class TeacherActions {
 		try {
 			notice = action.get();
 		}
-		catch (InvalidInput ex) {
-			notice = ex.notice();
+		catch (LmsCallFailed ex) {
+			log.warn("Teacher action on badge {} failed at the LMS: {}", teacher.badgeId(), ex.getMessage());
+			notice = notices.refusal(ex);
 		}
-		catch (InvalidBadgeException | LmsCallFailed | IllegalArgumentException | IllegalStateException ex) {
-			notice = Notice.error(ex.getMessage());
+		catch (InvalidBadgeException | IllegalArgumentException | IllegalStateException ex) {
+			notice = notices.refusal(ex);
 		}
 		return notices.redirect(below == null ? page(teacher) : page(teacher) + "/" + below, notice);
 	}
