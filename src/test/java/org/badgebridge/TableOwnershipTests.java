@@ -45,7 +45,7 @@ class TableOwnershipTests {
 			entry("award", "award"), entry("award_log", "award"), entry("approval_request", "award"), entry("award_score_post", "award"),
 			entry("email_verification", "claim"), entry("email_code_quota", "claim"), entry("claim_link", "claim"), entry("claim_reminder_optout", "claim"),
 			entry("credential_key", "credential"), entry("credential_setting", "credential"), entry("ob3_credential", "credential"),
-			entry("mail_outbox", "mail"), entry("page_notice", "web"),
+			entry("mail_outbox", "mail"), entry("page_notice", "web"), entry("share_link", "sharing"),
 			entry("demo_user", "demolms"), entry("demo_course", "demolms"), entry("demo_tool", "demolms"),
 			entry("demo_link", "demolms"), entry("demo_lineitem", "demolms"), entry("demo_grade", "demolms"),
 			entry("demo_key", "demolms"), entry("demo_used_jti", "demolms"));
