@@ -67,11 +67,6 @@ public class Sharing {
 		return shareUrl(links.regenerate(awardId));
 	}
 
-	/** Ends the award's share link for good (the holder deleted their data; see award.HolderErasure). */
-	public void end(String awardId) {
-		links.end(awardId);
-	}
-
 	public Controls controls(Award award) {
 		if (!award.publicVisible() || award.revoked()) {
 			return new Controls(award.id(), false, null, null, null);

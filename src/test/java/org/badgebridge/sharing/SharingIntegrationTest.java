@@ -74,6 +74,9 @@ class SharingIntegrationTest {
 	BadgeVerifier verifier;
 
 	@Autowired
+	ShareLinks shareLinks;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	CredentialFixtures.Made made;
@@ -258,6 +261,8 @@ class SharingIntegrationTest {
 		// the revocation's listeners run after the commit (its publication is stored with it): wait until they are done
 		await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("select count(*) from event_publication where serialized_event like ?"
 				+ " and completion_date is null").param("%" + award + "%").query(Integer.class).single() == 0);
+		assertThat(shareLinks.current(award)).as("the share link ended").isEmpty();
+		assertThat(shareLinks.resolve(token)).isInstanceOf(ShareLinks.Replaced.class);
 		assertThat(jdbc.sql("select count(*) from mail_outbox where dedup_key=?").param("revoked:" + award).query(Integer.class).single())
 				.as("nobody is mailed about a deletion").isZero();
 	}
