@@ -115,6 +115,19 @@ public class Issuers {
 		}
 	}
 
+	/**
+	 * Sets (or, blank, clears) the issuer's LinkedIn organisation id: the digits of its LinkedIn company page's id, which
+	 * LinkedIn's "Add to profile" takes instead of the issuer's name.
+	 */
+	public IssuerProfile setLinkedInOrganization(long id, String organizationId) {
+		String value = blank(organizationId);
+		if (value != null && !value.matches("[0-9]{1,20}")) {
+			throw new InvalidBadgeException("A LinkedIn organisation id is a number (the digits in the company page's admin URL).");
+		}
+		jdbc.sql("update issuer_profile set linkedin_organization_id=? where id=?").params(value, id).update();
+		return find(id).orElseThrow();
+	}
+
 	private static String blank(String s) {
 		return s == null || s.isBlank() ? null : s.trim();
 	}
@@ -123,6 +136,6 @@ public class Issuers {
 		Long registrationId = rs.getObject("registration_id") == null ? null : rs.getLong("registration_id");
 		return new IssuerProfile(rs.getLong("id"), rs.getString("name"), rs.getString("url"), rs.getString("email"),
 				rs.getString("country"), rs.getString("description"), registrationId, rs.getBoolean("is_default"),
-				rs.getString("time_zone"));
+				rs.getString("time_zone"), rs.getString("linkedin_organization_id"));
 	}
 }

@@ -124,6 +124,12 @@ public class OpenBadges2 {
 			return Optional.empty();
 		}
 		Award award = found.get();
+		if (award.erased()) { // the holder deleted their data: the assertion stays known, revoked, naming no recipient
+			Map<String, Object> gone = object("Assertion", assertionUrl(award.id()));
+			gone.put("badge", badgeUrl(award.badgeId()));
+			gone.put("revoked", true);
+			return Optional.of(gone);
+		}
 		String email = awards.recipientEmail(award);
 		if (email == null) {
 			return Optional.empty();

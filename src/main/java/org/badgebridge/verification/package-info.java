@@ -3,8 +3,8 @@
  * SVG, a credential as JSON or VC-JWT, or a link), the checks it runs (Data Integrity proof or JWT signature,
  * issuer, validity dates, Bitstring status lists, Open Badges 2.0 hosted copies, recipient), the fetcher with its
  * server-side request forgery rules ({@code badgebridge.verify.allowed-hosts}), and the public verification page of
- * an award ({@code /verify/{award}}). Our own documents are read through {@code credential}'s API, never fetched.
+ * an award ({@code /verify/{award}}) and the page a share link opens ({@code /s/{token}}, links from {@code sharing}). Our own documents are read through {@code credential}'s API, never fetched.
  * A leaf: no other module uses it, so it has no public API; nothing it checks is stored.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Verification", allowedDependencies = { "award", "badge", "course", "credential", "infrastructure", "platform", "web" })
+@org.springframework.modulith.ApplicationModule(displayName = "Verification", allowedDependencies = { "award", "badge", "course", "credential", "infrastructure", "platform", "sharing", "web" })
 package org.badgebridge.verification;

@@ -53,6 +53,9 @@ class StableUrlsIntegrationTest {
 	OpenBadges3 ob3;
 
 	@Autowired
+	org.badgebridge.sharing.Sharing sharing;
+
+	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	@Test
@@ -60,7 +63,8 @@ class StableUrlsIntegrationTest {
 		CredentialFixtures.Made made = fixtures.claimedMicroCredential("sue@example.edu");
 		String award = made.award().id();
 		String badge = made.badge().id();
-		awards.setPublic(award, true);
+		sharing.setPublic(award, true); // and its share link, handed out from now on
+		String shareUrl = sharing.controls(awards.find(award).orElseThrow()).shareUrl();
 		// the claim listener stores the mailed link of the award (replacing any other): let it finish, then make ours
 		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> jdbc.sql(
 				"select count(*) from claim_link where award_id=?").param(award).query(Integer.class).single() == 1);
@@ -81,6 +85,7 @@ class StableUrlsIntegrationTest {
 		get.put("/ob3/credentials/" + award + "/baked.png", 200);
 		get.put("/ob3/keys", 200);
 		get.put("/verify/" + award, 200);
+		get.put(shareUrl.substring("http://localhost:8080".length()), 200);
 		get.put("/verify", 200);
 		get.put("/.well-known/jwks.json", 200);
 		get.put("/contexts/microcredential-v1.json", 200);

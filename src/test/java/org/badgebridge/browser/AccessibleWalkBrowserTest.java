@@ -327,9 +327,25 @@ class AccessibleWalkBrowserTest extends DemoServerTest {
 			shown.ownImage("the claim page", ClaimPage.IMAGE, badgeId);
 			shown.institutionAndCourse("the claim page", institution, courseTitle);
 			new PublicPagesWalk(this, award, badgeId, badge, courseTitle).whileValid();
+			shares(claim);
 			revokeAsks(course, award);
 			new PublicPagesWalk(this, award, badgeId, badge, courseTitle).afterRevoke();
 		}
+	}
+
+	/** Made public on the claim page: the share controls (link, copy, QR, LinkedIn) and the page the link opens. */
+	void shares(ClaimPage claim) throws IOException {
+		String link = claim.makePublic();
+		assertThat(d.findElement(By.id("linkedin")).getDomAttribute("href"))
+				.startsWith("https://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME&name=");
+		assertThat(d.findElement(By.id("share-qr")).getDomAttribute("alt")).contains(link);
+		d.findElement(By.id("copy-share-link")).click();
+		new org.openqa.selenium.support.ui.WebDriverWait(d, Duration.ofSeconds(10))
+				.until(x -> !x.findElement(By.id("copy-status")).getText().isBlank());
+		check("claim-shared", false);
+		d.get(link);
+		assertThat(d.findElement(By.id("recipient")).getText()).as("the shared page names the holder").isNotBlank();
+		check("shared", false);
 	}
 
 	/** Case 7: revoke asks first, and the public page says it is revoked but not why. */

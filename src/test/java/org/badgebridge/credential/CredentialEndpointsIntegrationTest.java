@@ -93,7 +93,7 @@ class CredentialEndpointsIntegrationTest {
 		assertThat(context.getContentAsString()).contains("learningOutcome", "http://localhost:8080/contexts/microcredential-v1.json#");
 		assertThat(fetch("/.well-known/did.json").getStatus()).as("no did:web configured").isEqualTo(404);
 
-		assertThat(fetch("/ob3/credentials/" + made.award().id()).getStatus()).as("private award").isEqualTo(404);
+		assertThat(fetch("/ob3/credentials/" + made.award().id()).getStatus()).as("private award: known, not handed out").isEqualTo(403);
 		BadgeVerifier.Report viaVerifier = verifier.verifyText("http://localhost:8080/ob3/credentials/" + made.award().id(), null);
 		assertThat(viaVerifier.verdict()).as("the verifier reveals no more than the endpoint").isEqualTo(BadgeVerifier.Verdict.UNKNOWN);
 		assertThat(viaVerifier.toString()).doesNotContain("Sue Second");

@@ -62,9 +62,12 @@ class IssuerAdminController {
 	String save(Admin admin, @RequestParam(required = false) Long id, @RequestParam(required = false) String name, @RequestParam(required = false) String url,
 			@RequestParam(required = false) String email, @RequestParam(required = false) String country,
 			@RequestParam(required = false) String description, @RequestParam(required = false) Long registrationId,
-			@RequestParam(required = false) String timeZone) {
+			@RequestParam(required = false) String timeZone, @RequestParam(required = false) String linkedInOrganizationId) {
 		try {
-			issuers.save(id, name, url, email, country, description, registrationId, timeZone);
+			org.badgebridge.badge.IssuerProfile saved = issuers.save(id, name, url, email, country, description, registrationId, timeZone);
+			if (linkedInOrganizationId != null) {
+				issuers.setLinkedInOrganization(saved.id(), linkedInOrganizationId);
+			}
 			return notices.redirect("/admin/issuers", Notice.info(notices.text("admin.issuers.saved")));
 		}
 		catch (InvalidBadgeException ex) {

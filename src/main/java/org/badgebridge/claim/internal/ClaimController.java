@@ -29,11 +29,15 @@ import org.badgebridge.course.Courses;
 import org.badgebridge.credential.SignedIssuers;
 import org.badgebridge.credential.CredentialDownloads;
 import org.badgebridge.credential.OpenBadges3;
+import org.badgebridge.sharing.Sharing;
+import org.badgebridge.web.Notice;
+import org.badgebridge.web.Notices;
 import org.badgebridge.web.PublicEndpoint;
 
 /**
  * The page a claim link opens: the learner accepts the badge, then downloads it as an Open Badges 3.0 credential
- * (JSON, VC-JWT, baked PNG) and chooses whether its public data shows their name and evidence. The page shows the
+ * (JSON, VC-JWT, baked PNG) and chooses whether it is public (with a share link, LinkedIn and a QR code, through
+ * {@code sharing}) or private. The page shows the
  * badge's own image, the course and the issuer (as signed into the credential once it is issued).
  */
 @Controller
@@ -64,10 +68,16 @@ class ClaimController {
 
 	private final ClaimWindow window;
 
+	private final Sharing sharing;
+
+	private final Notices notices;
+
 	ClaimController(ClaimLinks links, Awards awards, Badges badges, Clock clock, OpenBadges3 ob3, CredentialDownloads downloads,
 			Claims claims, Courses courses, BadgePictures pictures, SignedIssuers issuers, MessageSource messages,
-			ClaimWindow window) {
+			ClaimWindow window, Sharing sharing, Notices notices) {
 		this.window = window;
+		this.sharing = sharing;
+		this.notices = notices;
 		this.claims = claims;
 		this.courses = courses;
 		this.pictures = pictures;
@@ -99,8 +109,17 @@ class ClaimController {
 	@PostMapping("/claim/{token}/visibility")
 	String visibility(@PathVariable String token, @RequestParam("public") boolean visible) {
 		Award award = claimedAward(token).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		awards.setPublic(award.id(), visible);
+		sharing.setPublic(award.id(), visible);
 		return "redirect:/claim/" + token;
+	}
+
+	/** A new share link for the public award; the old one then answers "no longer shared". */
+	@PostMapping("/claim/{token}/share-link")
+	String regenerateShareLink(@PathVariable String token) {
+		Award award = claimedAward(token).filter(Award::publicVisible)
+				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		sharing.regenerate(award.id());
+		return notices.redirect("/claim/" + token, Notice.info(notices.text("learning.share.regenerated")));
 	}
 
 	/** The claimed, unrevoked award of a live link. */
@@ -177,6 +196,7 @@ class ClaimController {
 		model.addAttribute("course", courses.context(award.contextId()).map(CourseContext::displayTitle).orElse(null));
 		model.addAttribute("claimedOn", award.claimedAt() == null ? null : PanelView.date(award.claimedAt(), LocaleContextHolder.getLocale()));
 		model.addAttribute("token", token);
+		model.addAttribute("share", award.claimed() ? sharing.controls(award) : null);
 		return "claim/claim";
 	}
 

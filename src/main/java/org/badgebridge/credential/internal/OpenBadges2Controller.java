@@ -107,6 +107,9 @@ class OpenBadges2Controller {
 		if (assertion.isEmpty()) {
 			return ResponseEntity.notFound().build();
 		}
+		if (!assertion.get().containsKey("recipient")) {
+			return gone();
+		}
 		String badgeUrl = (String) assertion.get().get("badge");
 		String badgeId = badgeUrl.substring(badgeUrl.lastIndexOf('/') + 1);
 		byte[] png = pngs.forBadge(badgeId);
@@ -122,6 +125,9 @@ class OpenBadges2Controller {
 		if (assertion.isEmpty()) {
 			return ResponseEntity.notFound().build();
 		}
+		if (!assertion.get().containsKey("recipient")) {
+			return gone();
+		}
 		String badgeUrl = (String) assertion.get().get("badge");
 		String badgeId = badgeUrl.substring(badgeUrl.lastIndexOf('/') + 1);
 		Optional<BadgeImages.Image> svg = images.find(badgeId).filter(i -> i.contentType().equals("image/svg+xml"));
@@ -133,6 +139,12 @@ class OpenBadges2Controller {
 				.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
 				.body(org.badgebridge.credential.SvgBaking.bake(svg.get().bytes(), (String) assertion.get().get("id"),
 						JSONObjectUtils.toJSONString(assertion.get())));
+	}
+
+	/** An award whose holder deleted their data: known, but nothing of it is handed out any more. */
+	private static ResponseEntity<byte[]> gone() {
+		return ResponseEntity.status(410).header(HttpHeaders.CONTENT_TYPE, "text/plain;charset=UTF-8")
+				.body("Gone: this badge was deleted by its holder.".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
 	private ResponseEntity<String> respond(Optional<Map<String, Object>> object, String accept, String title) {

@@ -1,6 +1,8 @@
 package org.badgebridge.credential.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.Function;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import org.springframework.http.HttpHeaders;
@@ -94,22 +96,44 @@ class OpenBadges3Controller {
 
 	@GetMapping("/ob3/credentials/{awardId}")
 	ResponseEntity<String> credential(@PathVariable String awardId) {
-		return publicCredential(awardId).map(c -> machine(VC).body(c.json())).orElseGet(OpenBadges3Controller::notFound);
+		return publicCredential(awardId, c -> machine(VC).body(c.json()), s -> s);
 	}
 
 	@GetMapping("/ob3/credentials/{awardId}/jwt")
 	ResponseEntity<String> jwt(@PathVariable String awardId) {
-		return publicCredential(awardId).map(c -> machine("application/vc+jwt").body(c.jwt())).orElseGet(OpenBadges3Controller::notFound);
+		return publicCredential(awardId, c -> machine("application/vc+jwt").body(c.jwt()), s -> s);
 	}
 
 	@GetMapping("/ob3/credentials/{awardId}/baked.png")
 	ResponseEntity<byte[]> baked(@PathVariable String awardId) {
-		return publicCredential(awardId).map(c -> downloads.bakedPng(c))
-				.orElseGet(() -> ResponseEntity.status(404).header(HttpHeaders.CONTENT_TYPE, "text/plain").body("Not found".getBytes()));
+		return publicCredential(awardId, downloads::bakedPng,
+				s -> ResponseEntity.status(s.getStatusCode()).headers(s.getHeaders()).body(s.getBody().getBytes(StandardCharsets.UTF_8)));
 	}
 
-	private Optional<OpenBadges3.Issued> publicCredential(String awardId) {
-		return awards.find(awardId).filter(Award::publicVisible).flatMap(a -> ob3.find(a.id()));
+	/**
+	 * The credential of a public award; otherwise an answer that says why (docs/sharing.md): 404 only when no such
+	 * award (or no credential yet) exists, 403 while the holder keeps it private (it names them), 410 once the holder
+	 * deleted it. Its status (valid, revoked, suspended) is in the status lists and on {@code /verify/{award}} in
+	 * every case.
+	 */
+	private <T> ResponseEntity<T> publicCredential(String awardId, Function<OpenBadges3.Issued, ResponseEntity<T>> found,
+			Function<ResponseEntity<String>, ResponseEntity<T>> refused) {
+		Optional<Award> award = awards.find(awardId);
+		if (award.isEmpty()) {
+			return refused.apply(notFound());
+		}
+		if (award.get().erased()) {
+			return refused.apply(text(410, "Gone: this badge was deleted by its holder."));
+		}
+		if (!award.get().publicVisible()) {
+			return refused.apply(text(403, "Private: the holder has not made this credential public. Its status: /verify/" + awardId));
+		}
+		return ob3.find(awardId).map(found).orElseGet(() -> refused.apply(notFound()));
+	}
+
+	private static ResponseEntity<String> text(int status, String body) {
+		return ResponseEntity.status(status).header(HttpHeaders.CONTENT_TYPE, "text/plain;charset=UTF-8")
+				.header("Access-Control-Allow-Origin", "*").header("X-Content-Type-Options", "nosniff").body(body);
 	}
 
 	private static ResponseEntity.BodyBuilder machine(String contentType) {

@@ -47,6 +47,12 @@ public final class ClaimPage {
 		return driver.findElement(DOWNLOADS).getText();
 	}
 
+	/** Makes the badge public (the claim page's sharing controls) and gives its share link. */
+	public String makePublic() {
+		driver.findElement(By.id("toggle-visibility")).click();
+		return await().until(ExpectedConditions.visibilityOfElementLocated(By.id("share-url"))).getDomProperty("value");
+	}
+
 	WebDriverWait await() {
 		return new WebDriverWait(driver, Duration.ofSeconds(20));
 	}
