@@ -115,4 +115,33 @@ class VerifyBadgeBrowserTest extends DemoServerTest {
 		long height = ((Number) js.executeScript("return window.innerHeight;")).longValue();
 		assertThat(top).as("the verdict is in view after the form submits").isBetween(0.0, (double) height);
 	}
+
+	/** At 320 px in Dutch no label of the result breaks inside a word (it read "Ontvan-ger"): no label has more lines of text than words. */
+	@Test
+	void onA320PixelPhoneInDutchNoLabelBreaksInsideAWord() throws Exception {
+		CredentialFixtures.Made made = new CredentialFixtures(registrations, courses, badges, awards).claimedMicroCredential("sue@example.edu");
+		OpenBadges3.Issued issued = ob3.issue(made.award().id());
+
+		WebDriver browser = browsers.speaking("nl-NL");
+		browser.manage().window().setSize(new org.openqa.selenium.Dimension(320, 700));
+		org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+		browser.get("http://localhost:" + PORT + "/verify");
+		js.executeScript("document.getElementById('text').value = arguments[0];", issued.json());
+		browser.findElement(By.id("check")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("verdict")));
+		assertThat(((Number) js.executeScript("return window.innerWidth;")).longValue()).as("a 320 px viewport").isLessThanOrEqualTo(330);
+		assertThat(browser.findElement(By.id("checks")).getText()).contains("Ontvanger", "Handtekening");
+		Object broken = js.executeScript("""
+				const out = [];
+				for (const el of document.querySelectorAll('#report dt, #report .check-what, #report .check-result')) {
+				  const text = document.createRange();
+				  text.selectNodeContents(el);
+				  const lines = new Set([...text.getClientRects()].map(r => Math.round(r.top))).size;
+				  const words = el.textContent.trim().split(/\\s+/).length;
+				  if (lines > words || el.scrollWidth > el.clientWidth + 1) out.push(el.textContent.trim() + ' (' + lines + ' lines)');
+				}
+				return out;""");
+		assertThat((java.util.List<?>) broken).as("labels broken inside a word or cut off at 320 px").isEmpty();
+	}
 }

@@ -42,7 +42,7 @@ class MessageBundlesTest {
 
 	static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([A-Za-z][A-Za-z0-9_.-]*[A-Za-z0-9_])\\s*(?:\\(|})");
 
-	static final Pattern JAVA_KEY = Pattern.compile("\"((?:common|admin|teaching|learning)\\.[A-Za-z0-9_.]*[A-Za-z0-9_])\"");
+	static final Pattern JAVA_KEY = Pattern.compile("\"((?:common|admin|teaching|learning|public)\\.[A-Za-z0-9_.]*[A-Za-z0-9_])\"");
 
 	@Test
 	void theBasenameOfTheApplicationNamesExactlyTheseBundles() throws IOException {

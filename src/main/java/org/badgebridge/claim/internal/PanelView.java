@@ -19,6 +19,7 @@ import org.badgebridge.award.Award;
 import org.badgebridge.award.Awards;
 import org.badgebridge.badge.BadgeClass;
 import org.badgebridge.badge.BadgePictures;
+import org.badgebridge.badge.CriteriaSentences;
 import org.badgebridge.claim.ClaimLinks;
 import org.badgebridge.claim.EmailConfirmations;
 import org.badgebridge.course.CourseContext;

@@ -2,6 +2,7 @@ package org.badgebridge.verification.internal;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -36,19 +37,18 @@ public class BadgeVerifier {
 	}
 
 	/**
-	 * One thing checked: whether it passed (null: not checked, with why) and what was found; {@code status}: a failed
-	 * check of the issuer's status (revoked, suspended), which the verdict names itself rather than "not valid".
-	 */
-	/**
 	 * One check: passed ({@code ok} true), failed or skipped (null); {@code status} when it is the issuer's status
-	 * (revoked, suspended), which makes the verdict rather than invalidating the badge. {@code detailKey} (with its one
-	 * argument, {@code detailArg}) gives the detail in the page's language where the bundles have it; {@code detail}
-	 * is the English words.
+	 * (revoked, suspended), which makes the verdict rather than invalidating the badge. {@code said} gives the detail in
+	 * the page's language (null: only the English words); {@code detail} is the English words.
 	 */
-	public record Check(Boolean ok, String what, String detail, boolean status, String detailKey, String detailArg) {
+	public record Check(Boolean ok, String what, String detail, boolean status, Said said) {
 
 		public Check(Boolean ok, String what, String detail) {
-			this(ok, what, detail, false, null, null);
+			this(ok, what, detail, false, null);
+		}
+
+		public Check(Boolean ok, String what, Said said) {
+			this(ok, what, said.english(), false, said);
 		}
 	}
 
@@ -56,11 +56,12 @@ public class BadgeVerifier {
 	 * What was found. {@code issuerBasis} says how the issuer is known: {@code OWN} (this tool's own key), {@code WEB}
 	 * (a did:web, the key published at {@code issuerDomain}), {@code HOSTED} (an Open Badges 2.0 issuer whose server at
 	 * {@code issuerDomain} hosts the badge), {@code KEY} (a did:key: only the credential itself names the issuer), or
-	 * null; {@code revokedOn}: the date of a revocation where the issuer publishes it.
+	 * null; {@code revokedOn}: when the issuer revoked it, where it says. {@code summary} and {@code format} are English;
+	 * {@code summaryWords} and {@code formatWords} the same for the page's language.
 	 */
 	public record Report(Verdict verdict, String summary, String format, List<Check> checks, String badgeName, String issuerName,
-			String issuerId, String issuedOn, String expires, String recipient, String issuerBasis, String issuerDomain,
-			String revokedOn) {
+			String issuerId, Instant issuedOn, Instant expires, String recipient, String issuerBasis, String issuerDomain,
+			Instant revokedOn, Said summaryWords, Said formatWords) {
 	}
 
 	private final DataIntegrity integrity;
@@ -85,58 +86,58 @@ public class BadgeVerifier {
 		this.fetcher = fetcher;
 	}
 
-	private static Report unknown(String why) {
-		return Findings.unknown(why);
+	private static Report unknown(String key, Object... args) {
+		return Findings.unknown(new Said(key, args));
 	}
 
 	/** A file: a baked PNG or SVG, or a JSON / JWT file. */
 	public Report verifyFile(byte[] bytes, String email) {
 		if (bytes == null || bytes.length == 0) {
-			return unknown("The file is empty.");
+			return unknown("public.check.unknown.empty");
 		}
 		if (bytes.length > MAX_UPLOAD) {
-			return unknown("The file is larger than 2 MB: badge images are far smaller. Nothing was read.");
+			return unknown("public.check.unknown.file-too-large");
 		}
 		try {
 			if (bytes.length >= 8 && bytes[0] == (byte) 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G') {
 				Optional<String> credential = PngBaking.read(bytes, CredentialDownloads.OB3_KEYWORD);
 				if (credential.isPresent()) {
-					return verifyText(credential.get(), email, "baked PNG");
+					return verifyText(credential.get(), email, new Said("public.check.source.png"));
 				}
 				Optional<String> assertion = PngBaking.read(bytes, PngBaking.KEYWORD);
-				return assertion.map(a -> verifyText(a, email, "baked PNG"))
-						.orElseGet(() -> unknown("This PNG carries no badge: it has no openbadges or openbadgecredential chunk."));
+				return assertion.map(a -> verifyText(a, email, new Said("public.check.source.png")))
+						.orElseGet(() -> unknown("public.check.unknown.png-no-badge"));
 			}
 			String text = new String(bytes, StandardCharsets.UTF_8).strip();
 			if (text.startsWith("\uFEFF")) {
 				text = text.substring(1);
 			}
 			if (text.startsWith("<")) {
-				return SvgBaking.readUploaded(bytes).map(b -> verifyText(b.text(), email, "baked SVG"))
-						.orElseGet(() -> unknown("This SVG carries no badge: it has no openbadges:assertion or openbadges:credential element."));
+				return SvgBaking.readUploaded(bytes).map(b -> verifyText(b.text(), email, new Said("public.check.source.svg")))
+						.orElseGet(() -> unknown("public.check.unknown.svg-no-badge"));
 			}
 			if (bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K') {
-				return unknown("This is a ZIP archive, not a badge. Upload the badge image (PNG or SVG) or the credential file itself.");
+				return unknown("public.check.unknown.zip");
 			}
-			return verifyText(text, email, "file");
+			return verifyText(text, email, new Said("public.check.source.file"));
 		}
 		catch (IllegalArgumentException ex) {
-			return unknown(ex.getMessage());
+			return Findings.unknown(JsonLimits.said(ex));
 		}
 	}
 
 	/** Pasted text: a credential as JSON, a VC-JWT, or a URL. */
 	public Report verifyText(String input, String email) {
-		return verifyText(input, email, "pasted text");
+		return verifyText(input, email, new Said("public.check.source.pasted"));
 	}
 
-	private Report verifyText(String input, String email, String source) {
+	private Report verifyText(String input, String email, Said source) {
 		String text = input == null ? "" : input.strip();
 		if (text.isEmpty()) {
-			return unknown("Nothing to check: paste a credential or a link, or upload a badge image.");
+			return unknown("public.check.unknown.nothing");
 		}
 		if (text.length() > JsonLimits.MAX_CHARS) {
-			return unknown("The text is larger than 1 MB: not read.");
+			return unknown("public.check.unknown.text-too-large");
 		}
 		try {
 			if (text.startsWith("{")) {
@@ -150,9 +151,9 @@ public class BadgeVerifier {
 			}
 		}
 		catch (IllegalArgumentException ex) {
-			return unknown(ex.getMessage());
+			return Findings.unknown(JsonLimits.said(ex));
 		}
-		return unknown("The " + source + " is not a badge this tool recognises: expected JSON, a JWT or an http(s) link.");
+		return unknown("public.check.unknown.not-recognised", source);
 	}
 
 	private Report url(String text, String email) {
@@ -161,30 +162,30 @@ public class BadgeVerifier {
 			url = URI.create(text);
 		}
 		catch (IllegalArgumentException ex) {
-			return unknown("That is not a valid link.");
+			return unknown("public.check.unknown.bad-link");
 		}
 		Optional<String> ours = own.find(url);
 		if (ours.isPresent()) {
 			return json(ours.get(), email);
 		}
 		if (own.isOurs(url.toString())) {
-			return unknown("This tool knows nothing at " + url + ".");
+			return unknown("public.check.unknown.nothing-at", url.toString());
 		}
 		try {
 			SafeFetcher.Fetched fetched = fetcher.get(url);
 			if (fetched.status() == 410 && fetched.body() != null && fetched.body().trim().startsWith("{")) {
-				return verifyText(fetched.body(), email, "document at " + url); // a revoked hosted assertion (Open Badges 2.0)
+				return verifyText(fetched.body(), email, new Said("public.check.source.document", url.toString())); // a revoked hosted assertion (Open Badges 2.0)
 			}
 			if (fetched.status() == 404 || fetched.status() == 410) {
-				return unknown("The issuer's server says there is no badge at " + url + " (HTTP " + fetched.status() + ").");
+				return unknown("public.check.unknown.no-badge-at", url.toString(), String.valueOf(fetched.status()));
 			}
 			if (fetched.status() != 200) {
-				return unknown("The issuer's server answered HTTP " + fetched.status() + " for " + url + ".");
+				return unknown("public.check.unknown.http", String.valueOf(fetched.status()), url.toString());
 			}
-			return verifyText(fetched.body(), email, "document at " + url);
+			return verifyText(fetched.body(), email, new Said("public.check.source.document", url.toString()));
 		}
 		catch (SafeFetcher.Refused ex) {
-			return unknown(ex.getMessage());
+			return Findings.unknown(ex.said());
 		}
 	}
 
@@ -195,32 +196,30 @@ public class BadgeVerifier {
 			doc = DataIntegrity.parse(text);
 		}
 		catch (JsonException | IllegalStateException ex) {
-			return unknown("The text is not valid JSON.");
+			return unknown("public.check.unknown.invalid-json");
 		}
 		if (isCredential(doc)) {
 			Findings f = new Findings();
 			JsonValue proof = doc.get("proof");
 			try {
 				if (proof == null) {
-					f.fail("Signature", "It carries no proof: anyone could have written it.");
+					f.fail("Signature", new Said("public.check.detail.no-proof"));
 				}
 				else {
 					integrity.verify(doc);
-					f.verified("Signature", "Valid Data Integrity proof (eddsa-rdfc-2022) by the issuer's key.");
+					f.verified("Signature", new Said("public.check.detail.proof-valid"));
 				}
 			}
 			catch (DataIntegrity.TooComplex ex) {
-				return unknown(ex.getMessage()); // nothing else is worth checking on such a document
+				return unknown("public.check.unknown.too-complex", ex.getMessage()); // nothing else is worth checking on such a document
 			}
 			catch (DataIntegrity.Uncheckable ex) {
-				f.skipped("Signature", ex.getMessage());
-				f.status = Verdict.UNKNOWN;
-				f.statusWords = ex instanceof DataIntegrity.KeyUnresolvable
-						? "Unknown: the issuer's key could not be resolved offline, so nothing can be said about who signed it."
-						: "Could not be checked: " + ex.getMessage();
+				f.skipped("Signature", new Said("public.check.detail.uncheckable", ex.getMessage()));
+				f.unknownStatus(ex instanceof DataIntegrity.KeyUnresolvable ? new Said("public.check.summary.key-unresolvable")
+						: new Said("public.check.summary.uncheckable", ex.getMessage()));
 			}
 			catch (DataIntegrity.ProofInvalid ex) {
-				f.fail("Signature", ex.getMessage());
+				f.fail("Signature", new Said("public.check.detail.proof-invalid", ex.getMessage()));
 			}
 			credentials.check(doc, email, f);
 			return f.report();
@@ -228,7 +227,7 @@ public class BadgeVerifier {
 		if (JsonFields.types(doc).contains("Assertion")) {
 			return hosted.check(doc, email);
 		}
-		return unknown("The JSON is neither an Open Badges 2.0 assertion nor a verifiable credential.");
+		return unknown("public.check.unknown.not-a-badge");
 	}
 
 	private static boolean isCredential(JsonObject doc) {

@@ -69,7 +69,7 @@ class CheckBadgeController {
 		catch (SafeFetcher.Busy ex) {
 			response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 			response.setHeader("Retry-After", "30");
-			report = Findings.unknown(ex.getMessage());
+			report = Findings.unknown(SafeFetcher.Busy.WORDS);
 		}
 		model.addAttribute("email", email);
 		model.addAttribute("report", report);

@@ -58,7 +58,7 @@ class CredentialChecks {
 	void check(JsonObject doc, String email, Findings f) {
 		List<String> types = types(doc);
 		boolean openBadge = types.contains("OpenBadgeCredential") || types.contains("AchievementCredential");
-		f.format = openBadge ? "Open Badges 3.0 credential" : "Verifiable credential (not an Open Badge)";
+		f.format = new Said(openBadge ? "public.check.format.ob3" : "public.check.format.vc");
 		f.issuerId = DataIntegrity.issuerId(doc);
 		JsonValue issuer = doc.get("issuer");
 		f.issuerName = issuer instanceof JsonObject o ? string(o, "name") : null;
@@ -66,17 +66,17 @@ class CredentialChecks {
 		JsonObject achievement = subject != null && subject.get("achievement") instanceof JsonObject a ? a : null;
 		f.badgeName = achievement != null ? string(achievement, "name") : string(doc, "name");
 		if (f.issuerId == null) {
-			f.fail("Issuer", "The credential names no issuer.");
+			f.fail("Issuer", new Said("public.check.detail.no-issuer"));
 		}
 		else {
-			f.ok("Issuer", (f.issuerName != null ? f.issuerName + " (" + f.issuerId + ")" : f.issuerId)
-					+ (ours(f.issuerId) ? ", which is this tool's issuer." : "."));
+			String who = f.issuerName != null ? f.issuerName + " (" + f.issuerId + ")" : f.issuerId;
+			f.ok("Issuer", new Said(ours(f.issuerId) ? "public.check.detail.issuer-ours" : "public.check.detail.issuer", who));
 			basis(f);
 		}
 		dates(doc, f);
 		status(doc, f);
 		if (subject == null || (subject.get("id") == null && subject.get("identifier") == null)) {
-			f.fail("Recipient", "The credential does not say whom it was issued to.");
+			f.fail("Recipient", new Said("public.check.detail.no-recipient"));
 		}
 		else {
 			RecipientCheck.check(subject, email, f);
@@ -120,20 +120,20 @@ class CredentialChecks {
 		Instant now = clock.instant();
 		Instant from = instant(string(doc, "validFrom"), string(doc, "issuanceDate"));
 		Instant until = instant(string(doc, "validUntil"), string(doc, "expirationDate"));
-		f.issuedOn = from == null ? null : from.toString().substring(0, 10);
-		f.expires = until == null ? null : until.toString().substring(0, 10);
+		f.issuedOn = from;
+		f.expires = until;
 		if (from == null) {
-			f.fail("Dates", "The credential has no valid issue date.");
+			f.fail("Dates", new Said("public.check.detail.no-issue-date"));
 		}
 		else if (from.isAfter(now.plusSeconds(300))) {
-			f.fail("Dates", "The credential is not valid yet: it is valid from " + from + ".");
+			f.fail("Dates", new Said("public.check.detail.not-yet-valid", from));
 		}
 		else if (until != null && until.isBefore(now)) {
-			f.ok("Dates", "Issued " + f.issuedOn + "; expired " + f.expires + ".");
-			f.expired("Expired on " + f.expires + ": it was valid from " + f.issuedOn + " until then.");
+			f.ok("Dates", new Said("public.check.detail.issued-expired", from, until));
+			f.expired(new Said("public.check.summary.expired-from", until, from));
 		}
 		else {
-			f.ok("Dates", "Issued " + f.issuedOn + (until != null ? ", valid until " + f.expires : ", does not expire") + ".");
+			f.ok("Dates", until != null ? new Said("public.check.detail.issued-until", from, until) : new Said("public.check.detail.issued", from));
 		}
 	}
 
@@ -141,7 +141,7 @@ class CredentialChecks {
 	private void status(JsonObject doc, Findings f) {
 		JsonValue status = doc.get("credentialStatus");
 		if (status == null) {
-			f.skipped("Status", "The credential names no status list: revocation cannot be checked.");
+			f.skipped("Status", new Said("public.check.detail.no-status-list"));
 			return;
 		}
 		List<JsonObject> entries = new ArrayList<>();
@@ -155,7 +155,7 @@ class CredentialChecks {
 		for (JsonObject entry : entries) {
 			String type = string(entry, "type");
 			if (!"BitstringStatusListEntry".equals(type)) {
-				f.skipped("Status", "Status of type " + type + " is not checked here.");
+				f.skipped("Status", new Said("public.check.detail.status-type", String.valueOf(type)));
 				continue;
 			}
 			String purpose = string(entry, "statusPurpose");
@@ -166,14 +166,14 @@ class CredentialChecks {
 				index = Integer.parseInt(string(entry, "statusListIndex"));
 			}
 			catch (NumberFormatException ex) {
-				f.fail("Status", "The status list index is not a number.");
+				f.fail("Status", new Said("public.check.detail.status-index"));
 				continue;
 			}
 			try {
 				boolean set = bit(list, index, f.issuerId);
 				if (!set) {
-					f.ok("Status (" + purpose + ")", "Not " + ("suspension".equals(purpose) ? "suspended" : "revoked")
-							+ " according to the issuer's status list.");
+					f.ok("Status (" + purpose + ")", new Said("suspension".equals(purpose) ? "public.check.detail.not-suspended"
+							: "public.check.detail.not-revoked"));
 				}
 				else if ("suspension".equals(purpose)) {
 					f.suspended("Status (suspension)");
@@ -183,10 +183,9 @@ class CredentialChecks {
 				}
 			}
 			catch (StatusUnavailable ex) {
-				f.skipped("Status (" + purpose + ")", ex.getMessage());
+				f.skipped("Status (" + purpose + ")", ex.said);
 				if (f.status == BadgeVerifier.Verdict.VALID) {
-					f.status = BadgeVerifier.Verdict.UNKNOWN;
-					f.statusWords = "Unknown: the signature is fine but whether it was revoked could not be checked. " + ex.getMessage();
+					f.unknownStatus(new Said("public.check.summary.status-unknown", ex.said));
 				}
 			}
 		}
@@ -205,15 +204,22 @@ class CredentialChecks {
 
 	private static final class StatusUnavailable extends Exception {
 
-		StatusUnavailable(String message) {
-			super(message);
+		private final transient Said said;
+
+		StatusUnavailable(String key, Object... args) {
+			this(new Said(key, args));
+		}
+
+		StatusUnavailable(Said said) {
+			super(said.english());
+			this.said = said;
 		}
 	}
 
 	/** Reads one bit of a status list credential, checking the list's own signature and issuer. */
 	private boolean bit(String listUrl, int index, String issuerId) throws StatusUnavailable {
 		if (listUrl == null) {
-			throw new StatusUnavailable("The status entry names no list.");
+			throw new StatusUnavailable("public.check.status.no-list");
 		}
 		String json;
 		Optional<String> ours = own.find(URI.create(listUrl));
@@ -221,18 +227,18 @@ class CredentialChecks {
 			json = ours.get();
 		}
 		else if (own.isOurs(listUrl)) {
-			throw new StatusUnavailable("This tool has no status list at " + listUrl + ".");
+			throw new StatusUnavailable("public.check.status.not-ours", listUrl);
 		}
 		else {
 			try {
 				SafeFetcher.Fetched fetched = fetcher.get(URI.create(listUrl));
 				if (fetched.status() != 200) {
-					throw new StatusUnavailable("The status list " + listUrl + " answered HTTP " + fetched.status() + ".");
+					throw new StatusUnavailable("public.check.status.http", listUrl, String.valueOf(fetched.status()));
 				}
 				json = fetched.body();
 			}
 			catch (SafeFetcher.Refused ex) {
-				throw new StatusUnavailable(ex.getMessage());
+				throw new StatusUnavailable(ex.said());
 			}
 		}
 		JsonLimits.check(json);
@@ -241,19 +247,19 @@ class CredentialChecks {
 			integrity.verify(list);
 		}
 		catch (DataIntegrity.ProofInvalid ex) {
-			throw new StatusUnavailable("The status list's own signature is not valid: " + ex.getMessage());
+			throw new StatusUnavailable("public.check.status.signature", ex.getMessage());
 		}
 		if (issuerId == null || !issuerId.equals(DataIntegrity.issuerId(list))) {
-			throw new StatusUnavailable("The status list was issued by someone other than the credential's issuer.");
+			throw new StatusUnavailable("public.check.status.other-issuer");
 		}
 		JsonObject subject = list.get("credentialSubject") instanceof JsonObject s ? s : null;
 		String encoded = subject == null ? null : string(subject, "encodedList");
 		if (encoded == null || !encoded.startsWith("u")) {
-			throw new StatusUnavailable("The status list has no encoded list.");
+			throw new StatusUnavailable("public.check.status.no-encoded-list");
 		}
 		byte[] bits = gunzip(Base64.getUrlDecoder().decode(encoded.substring(1).replace("=", "")));
 		if (index < 0 || index / 8 >= bits.length) {
-			throw new StatusUnavailable("The status index " + index + " is outside the list.");
+			throw new StatusUnavailable("public.check.status.outside", String.valueOf(index));
 		}
 		return (bits[index / 8] & (0x80 >>> (index % 8))) != 0;
 	}
@@ -266,13 +272,13 @@ class CredentialChecks {
 			while ((n = in.read(buffer)) > 0) {
 				out.write(buffer, 0, n);
 				if (out.size() > 2 << 20) {
-					throw new StatusUnavailable("The status list expands to more than 2 MB: refused.");
+					throw new StatusUnavailable("public.check.status.too-large");
 				}
 			}
 			return out.toByteArray();
 		}
 		catch (IOException ex) {
-			throw new StatusUnavailable("The status list's encoded list is not valid GZIP data.");
+			throw new StatusUnavailable("public.check.status.not-gzip");
 		}
 	}
 }

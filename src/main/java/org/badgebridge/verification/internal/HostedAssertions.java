@@ -21,8 +21,15 @@ class HostedAssertions {
 
 	private static final class Unreadable extends Exception {
 
-		Unreadable(String message) {
-			super(message);
+		private final transient Said said;
+
+		Unreadable(Said said) {
+			super(said.english());
+			this.said = said;
+		}
+
+		Unreadable(String key, Object... args) {
+			this(new Said(key, args));
 		}
 	}
 
@@ -41,15 +48,15 @@ class HostedAssertions {
 	/** Checks an OB 2.0 assertion against the issuer's hosted copy: still there, same id, revoked, expired, recipient. */
 	BadgeVerifier.Report check(JsonObject given, String email) {
 		Findings f = new Findings();
-		f.format = "Open Badges 2.0 assertion";
+		f.format = new Said("public.check.format.ob2");
 		JsonObject verification = given.get("verification") instanceof JsonObject v ? v : null;
 		String kind = verification == null ? null : string(verification, "type");
 		if (kind != null && (kind.equalsIgnoreCase("signed") || kind.equals("SignedBadge"))) {
-			return Findings.unknown("Signed Open Badges 2.0 assertions are not checked here; hosted ones are.");
+			return Findings.unknown(new Said("public.check.unknown.signed-ob2"));
 		}
 		String id = string(given, "id");
 		if (id == null || !(id.startsWith("https://") || id.startsWith("http://"))) {
-			f.fail("Hosted copy", "The assertion has no http(s) id, so its issuer's copy cannot be fetched.");
+			f.fail("Hosted copy", new Said("public.check.detail.no-hosted-id"));
 			return f.report();
 		}
 		JsonObject hosted;
@@ -57,25 +64,25 @@ class HostedAssertions {
 			hosted = fetchJson(id);
 		}
 		catch (Unreadable ex) {
-			return Findings.unknown("The issuer's copy of the assertion could not be read: " + ex.getMessage());
+			return Findings.unknown(new Said("public.check.unknown.hosted-unreadable", ex.said));
 		}
 		if (!id.equals(string(hosted, "id"))) {
-			f.fail("Hosted copy", "The document at " + id + " has a different id (" + string(hosted, "id") + ").");
+			f.fail("Hosted copy", new Said("public.check.detail.hosted-other-id", id, String.valueOf(string(hosted, "id"))));
 			return f.report();
 		}
-		f.verified("Hosted copy", "The issuer's server still hosts this assertion at " + id + ".");
+		f.verified("Hosted copy", new Said("public.check.detail.hosted", id));
 		if (JsonValue.TRUE.equals(hosted.get("revoked"))) {
 			f.revoked("Status", own.revokedOn(id).orElse(null));
 		}
 		else {
-			f.ok("Status", "Not revoked.");
+			f.ok("Status", new Said("public.check.detail.ob2-not-revoked"));
 		}
 		Instant issued = instant(string(hosted, "issuedOn"));
 		Instant expires = instant(string(hosted, "expires"));
-		f.issuedOn = issued == null ? null : issued.toString().substring(0, 10);
-		f.expires = expires == null ? null : expires.toString().substring(0, 10);
+		f.issuedOn = issued;
+		f.expires = expires;
 		if (expires != null && expires.isBefore(clock.instant())) {
-			f.expired("Expired on " + f.expires + ": it was valid until then.");
+			f.expired(new Said("public.check.summary.expired", expires));
 		}
 		String badgeUrl = string(hosted, "badge");
 		try {
@@ -89,24 +96,26 @@ class HostedAssertions {
 			String assertionHost = hostOf(id);
 			if (issuerHost != null && assertionHost != null && !assertionHost.equals(issuerHost)
 					&& !assertionHost.equals(hostOf(f.issuerId))) {
-				f.skipped("Issuer", f.issuerName + ": note that the assertion is hosted at " + assertionHost
-						+ ", not at the issuer's own site " + issuerHost + ".");
+				f.skipped("Issuer", new Said("public.check.detail.hosted-elsewhere", String.valueOf(f.issuerName), assertionHost, issuerHost));
 			}
 			else {
-				f.ok("Issuer", f.issuerName + " (" + f.issuerId + ").");
+				f.ok("Issuer", new Said("public.check.detail.issuer", f.issuerName + " (" + f.issuerId + ")"));
 			}
 			f.issuerBasis = own.isOurs(id) ? "OWN" : "HOSTED";
 			f.issuerDomain = assertionHost;
 		}
-		catch (Unreadable | ClassCastException | NullPointerException ex) {
-			f.fail("Badge and issuer", "The badge or its issuer could not be read: " + ex.getMessage());
+		catch (Unreadable ex) {
+			f.fail("Badge and issuer", new Said("public.check.detail.badge-unreadable", ex.said));
+		}
+		catch (ClassCastException | NullPointerException ex) {
+			f.fail("Badge and issuer", new Said("public.check.detail.badge-unreadable", new Said("public.check.words", String.valueOf(ex.getMessage()))));
 		}
 		JsonObject recipient = hosted.get("recipient") instanceof JsonObject r ? r : null;
 		if (email != null && !email.isBlank() && recipient != null) {
 			f.recipientCheck(email, string(recipient, "identity"), JsonValue.TRUE.equals(recipient.get("hashed")), string(recipient, "salt"));
 		}
 		else {
-			f.skipped("Recipient", "Enter the holder's email address to check that the badge was issued to them.");
+			f.skipped("Recipient", new Said("public.check.detail.enter-email-badge"));
 		}
 		return f.report();
 	}
@@ -117,7 +126,7 @@ class HostedAssertions {
 			uri = URI.create(url);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new Unreadable("not a valid link: " + url);
+			throw new Unreadable("public.check.hosted.bad-link", url);
 		}
 		Optional<String> ours = own.find(uri);
 		String body;
@@ -125,19 +134,19 @@ class HostedAssertions {
 			body = ours.get();
 		}
 		else if (own.isOurs(url)) {
-			throw new Unreadable("this tool has nothing at " + url);
+			throw new Unreadable("public.check.hosted.nothing-at", url);
 		}
 		else {
 			try {
 				SafeFetcher.Fetched fetched = fetcher.get(uri);
 				// 410 Gone: a revoked hosted assertion, whose body says so (Open Badges 2.0)
 				if (fetched.status() != 200 && !(fetched.status() == 410 && fetched.body() != null && !fetched.body().isBlank())) {
-					throw new Unreadable(url + " answered HTTP " + fetched.status());
+					throw new Unreadable("public.check.hosted.http", url, String.valueOf(fetched.status()));
 				}
 				body = fetched.body();
 			}
 			catch (SafeFetcher.Refused ex) {
-				throw new Unreadable(ex.getMessage());
+				throw new Unreadable(ex.said());
 			}
 		}
 		JsonLimits.check(body);
@@ -145,7 +154,7 @@ class HostedAssertions {
 			return DataIntegrity.parse(body);
 		}
 		catch (JsonException | IllegalStateException ex) {
-			throw new Unreadable(url + " is not JSON");
+			throw new Unreadable("public.check.hosted.not-json", url);
 		}
 	}
 

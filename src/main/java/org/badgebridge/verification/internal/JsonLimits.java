@@ -13,10 +13,30 @@ final class JsonLimits {
 	private JsonLimits() {
 	}
 
-	/** @throws IllegalArgumentException naming the limit the text breaks */
+	/** The text breaks a limit: what it says is {@link #said()}. */
+	static final class Exceeded extends IllegalArgumentException {
+
+		private final transient Said said;
+
+		Exceeded(Said said) {
+			super(said.english());
+			this.said = said;
+		}
+
+		Said said() {
+			return said;
+		}
+	}
+
+	/** What an exception says, in words for the page: its own words if it has them, else its message as technical text. */
+	static Said said(IllegalArgumentException ex) {
+		return ex instanceof Exceeded e ? e.said() : new Said("public.check.unknown.unreadable", String.valueOf(ex.getMessage()));
+	}
+
+	/** @throws Exceeded naming the limit the text breaks */
 	static void check(String json) {
 		if (json.length() > MAX_CHARS) {
-			throw new IllegalArgumentException("The JSON is larger than 1 MB: not read.");
+			throw new Exceeded(new Said("public.check.unknown.json-too-large"));
 		}
 		int depth = 0;
 		boolean inString = false;
@@ -35,7 +55,7 @@ final class JsonLimits {
 			}
 			else if (c == '{' || c == '[') {
 				if (++depth > MAX_DEPTH) {
-					throw new IllegalArgumentException("The JSON is nested more than " + MAX_DEPTH + " levels deep: not read.");
+					throw new Exceeded(new Said("public.check.unknown.json-too-deep", MAX_DEPTH));
 				}
 			}
 			else if (c == '}' || c == ']') {

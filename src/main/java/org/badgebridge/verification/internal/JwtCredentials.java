@@ -21,7 +21,6 @@ import org.badgebridge.credential.CredentialKeys;
 import org.badgebridge.credential.CredentialSettings;
 import org.badgebridge.credential.DataIntegrity;
 import org.badgebridge.verification.internal.BadgeVerifier.Report;
-import org.badgebridge.verification.internal.BadgeVerifier.Verdict;
 
 /**
  * Verifiable credentials as VC-JWTs: refuses unsigned ones, checks RSA signatures by this tool's own keys (other
@@ -42,8 +41,8 @@ class JwtCredentials {
 		this.credentials = credentials;
 	}
 
-	private static Report unknown(String why) {
-		return Findings.unknown(why);
+	private static Report unknown(String key, Object... args) {
+		return Findings.unknown(new Said(key, args));
 	}
 
 	Report verify(String text, String email) {
@@ -53,21 +52,21 @@ class JwtCredentials {
 			jwt = JWTParser.parse(text);
 		}
 		catch (ParseException ex) {
-			return unknown("The text looks like a JWT but cannot be read: " + ex.getMessage());
+			return unknown("public.check.unknown.jwt-unreadable", String.valueOf(ex.getMessage()));
 		}
 		if (jwt instanceof PlainJWT) {
-			f.fail("Signature", "The JWT is unsigned (alg \"none\"): anyone could have written it. Refused.");
+			f.fail("Signature", new Said("public.check.detail.jwt-unsigned"));
 			return f.report();
 		}
 		if (!(jwt instanceof SignedJWT signed)) {
-			return unknown("Encrypted JWTs cannot be checked here.");
+			return unknown("public.check.unknown.jwt-encrypted");
 		}
 		Map<String, Object> claims;
 		try {
 			claims = signed.getJWTClaimsSet().toJSONObject();
 		}
 		catch (ParseException ex) {
-			return unknown("The JWT's payload is not a JSON object.");
+			return unknown("public.check.unknown.jwt-payload");
 		}
 		Object vc = claims.get("vc");
 		Map<String, Object> credential = vc instanceof Map<?, ?> ? castMap(vc) : claims;
@@ -78,41 +77,39 @@ class JwtCredentials {
 			doc = DataIntegrity.parse(json);
 		}
 		catch (JsonException ex) {
-			return unknown("The JWT's payload is not a credential.");
+			return unknown("public.check.unknown.jwt-not-credential");
 		}
 		JWSAlgorithm alg = signed.getHeader().getAlgorithm();
 		String kid = signed.getHeader().getKeyID();
 		Optional<JWK> key = ownJwtKey(kid);
 		if (!JWSAlgorithm.RS256.equals(alg) && !JWSAlgorithm.RS384.equals(alg) && !JWSAlgorithm.RS512.equals(alg)) {
-			f.skipped("Signature", "Signed with " + alg + ", which this tool cannot check; it checks RSA-signed VC-JWTs.");
-			f.status = Verdict.UNKNOWN;
-			f.statusWords = "Unknown: the signature could not be checked here.";
+			f.skipped("Signature", new Said("public.check.detail.jwt-alg", String.valueOf(alg)));
+			f.unknownStatus(new Said("public.check.summary.jwt-alg"));
 		}
 		else if (key.isEmpty()) {
-			f.skipped("Signature", "The signing key " + kid + " cannot be resolved without fetching it (this tool resolves its own keys).");
-			f.status = Verdict.UNKNOWN;
-			f.statusWords = "Unknown: the issuer's key could not be resolved offline, so nothing can be said about who signed it.";
+			f.skipped("Signature", new Said("public.check.detail.jwt-key", String.valueOf(kid)));
+			f.unknownStatus(new Said("public.check.summary.key-unresolvable"));
 		}
 		else {
 			try {
 				if (signed.verify(new RSASSAVerifier(key.get().toRSAKey()))) {
-					f.verified("Signature", "Valid JWT signature (" + alg + ") by this tool's key " + kid + ".");
+					f.verified("Signature", new Said("public.check.detail.jwt-valid", String.valueOf(alg), kid));
 				}
 				else {
-					f.fail("Signature", "The JWT signature does not match: it was changed after signing, or not signed with this key.");
+					f.fail("Signature", new Said("public.check.detail.jwt-mismatch"));
 				}
 			}
 			catch (JOSEException ex) {
-				f.fail("Signature", "The JWT signature cannot be checked: " + ex.getMessage());
+				f.fail("Signature", new Said("public.check.detail.jwt-error", String.valueOf(ex.getMessage())));
 			}
 		}
 		String issuer = DataIntegrity.issuerId(doc);
 		Object iss = claims.get("iss");
 		if (vc == null && (iss == null || !iss.equals(issuer) || !String.valueOf(claims.get("jti")).equals(JsonFields.string(doc, "id")))) {
-			f.fail("Claims", "The JWT's iss/jti do not match the credential's issuer and id.");
+			f.fail("Claims", new Said("public.check.detail.jwt-claims"));
 		}
 		credentials.check(doc, email, f);
-		f.format = f.format + ", as a VC-JWT";
+		f.format = new Said("public.check.format.jwt", f.format);
 		return f.report();
 	}
 

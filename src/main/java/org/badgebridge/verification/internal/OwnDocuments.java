@@ -7,7 +7,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import org.badgebridge.award.Award;
@@ -60,7 +59,7 @@ class OwnDocuments {
 	 * When one of our badges was revoked, by its id (an assertion or verification URL of ours, or an issued credential's
 	 * id), as a date in the page's language; empty for badges of other issuers.
 	 */
-	Optional<String> revokedOn(String id) {
+	Optional<java.time.Instant> revokedOn(String id) {
 		if (id == null) {
 			return Optional.empty();
 		}
@@ -74,8 +73,7 @@ class OwnDocuments {
 		else if (id.startsWith("urn:uuid:")) {
 			awardId = signed.awardOfCredential(id);
 		}
-		return awardId.flatMap(awards::find).map(Award::revokedAt).filter(java.util.Objects::nonNull)
-				.map(at -> VerificationPageController.date(at, LocaleContextHolder.getLocale()));
+		return awardId.flatMap(awards::find).map(Award::revokedAt).filter(java.util.Objects::nonNull);
 	}
 
 	/** Whether the award of one of our credentials (by its id) is suspended; empty for a credential we did not issue. */

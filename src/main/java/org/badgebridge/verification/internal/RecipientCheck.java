@@ -33,8 +33,8 @@ final class RecipientCheck {
 			}
 		}
 		if (email == null || email.isBlank()) {
-			f.skipped("Recipient", f.recipient != null ? "Issued to " + f.recipient + " (enter their email address to check it)."
-					: "Enter the holder's email address to check that the credential was issued to them.");
+			f.skipped("Recipient", f.recipient != null ? new Said("public.check.detail.issued-to-name", f.recipient)
+					: new Said("public.check.detail.enter-email"));
 			return;
 		}
 		for (JsonObject id : ids) {
@@ -43,6 +43,6 @@ final class RecipientCheck {
 				return;
 			}
 		}
-		f.skipped("Recipient", "The credential identifies its holder by no email address, so " + email.trim() + " cannot be checked.");
+		f.skipped("Recipient", new Said("public.check.detail.no-email", email.trim()));
 	}
 }

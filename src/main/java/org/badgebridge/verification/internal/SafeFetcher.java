@@ -23,19 +23,31 @@ class SafeFetcher {
 
 	public static final int MAX_BYTES = 1 << 20;
 
-	/** Why a URL was not fetched, or what went wrong fetching it, in words for the visitor. */
+	/**
+	 * Why a URL was not fetched, or what went wrong fetching it, in words for the visitor: a sentence per reason
+	 * ({@code public.check.fetch.<reason>}) with the technical message as its argument.
+	 */
 	public static class Refused extends Exception {
 
-		public Refused(String message) {
+		private final Said said;
+
+		public Refused(OutgoingHttp.Failed.Reason reason, String message) {
 			super(message);
+			this.said = new Said("public.check.fetch." + reason.name(), message);
+		}
+
+		public Said said() {
+			return said;
 		}
 	}
 
 	/** As many fetches as allowed are under way: the visitor should try again shortly. */
 	public static class Busy extends RuntimeException {
 
+		public static final Said WORDS = new Said("public.check.unknown.busy");
+
 		public Busy() {
-			super("The tool is checking as many links as it may at once. Try again in a minute.");
+			super(WORDS.english());
 		}
 	}
 
@@ -64,7 +76,7 @@ class SafeFetcher {
 			return new Fetched(answer.url(), answer.status(), answer.contentType(), answer.text());
 		}
 		catch (OutgoingHttp.Failed ex) {
-			throw new Refused(ex.getMessage());
+			throw new Refused(ex.reason(), ex.getMessage());
 		}
 		finally {
 			fetches.release();

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.badgebridge.award.Award;
 import org.badgebridge.award.Awards;
 import org.badgebridge.badge.BadgeClass;
+import org.badgebridge.badge.CriteriaSentences;
 import org.badgebridge.badge.Badges;
 import org.badgebridge.credential.OpenBadges2;
 import org.badgebridge.credential.OpenBadges3;
@@ -18,6 +19,7 @@ import org.badgebridge.credential.SignedIssuers;
 import org.badgebridge.badge.BadgePictures;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.badgebridge.sharing.ShareLinks;
+import org.badgebridge.web.Dates;
 import org.badgebridge.web.PublicEndpoint;
 
 /**
@@ -45,16 +47,22 @@ class VerificationPageController {
 
 	private final org.badgebridge.course.Courses courses;
 
-	private final org.springframework.context.MessageSource messages;
+	private final CriteriaSentences sentences;
+
+	private final Dates dates;
 
 	private final ShareLinks shareLinks;
 
+	private final org.springframework.context.MessageSource messages;
+
 	VerificationPageController(Awards awards, Badges badges, OpenBadges2 ob2, OpenBadges3 ob3, SignedIssuers issuers,
-			BadgePictures pictures, org.badgebridge.course.Courses courses, org.springframework.context.MessageSource messages,
-			ShareLinks shareLinks) {
+			BadgePictures pictures, org.badgebridge.course.Courses courses, CriteriaSentences sentences, Dates dates,
+			org.springframework.context.MessageSource messages, ShareLinks shareLinks) {
 		this.shareLinks = shareLinks;
-		this.courses = courses;
 		this.messages = messages;
+		this.courses = courses;
+		this.sentences = sentences;
+		this.dates = dates;
 		this.issuers = issuers;
 		this.pictures = pictures;
 		this.awards = awards;
@@ -68,10 +76,7 @@ class VerificationPageController {
 		java.util.Optional<Award> found = awards.find(awardId);
 		if (found.isEmpty()) {
 			response.setStatus(HttpStatus.NOT_FOUND.value());
-			model.addAttribute("report", new BadgeVerifier.Report(
-					BadgeVerifier.Verdict.UNKNOWN, messages.getMessage("public.verify.unknown",
-							new Object[] { awardId.length() > 64 ? awardId.substring(0, 64) + "…" : awardId }, LocaleContextHolder.getLocale()),
-					"unknown", java.util.List.of(), null, null, null, null, null, null, null, null, null));
+			model.addAttribute("report", Findings.unknown(new Said("public.verify.unknown", awardId.length() > 64 ? awardId.substring(0, 64) + "…" : awardId)));
 			return "verification/check";
 		}
 		return page(found.get(), model, response);
@@ -116,16 +121,17 @@ class VerificationPageController {
 		model.addAttribute("award", award);
 		model.addAttribute("badge", badge);
 		java.util.Locale locale = LocaleContextHolder.getLocale();
+		java.time.ZoneId zone = badges.issuer(badge).zone();
 		model.addAttribute("issuer", issuers.forAward(award, badge));
 		model.addAttribute("status", status);
-		model.addAttribute("issuedOn", date(award.awardedAt(), locale));
-		model.addAttribute("revokedOn", award.revokedAt() == null ? null : date(award.revokedAt(), locale));
-		model.addAttribute("suspendedOn", award.suspendedAt() == null ? null : date(award.suspendedAt(), locale));
-		model.addAttribute("expires", expires == null ? null : date(expires, locale));
+		model.addAttribute("issuedOn", dates.date(award.awardedAt(), zone));
+		model.addAttribute("revokedOn", award.revokedAt() == null ? null : dates.date(award.revokedAt(), zone));
+		model.addAttribute("suspendedOn", award.suspendedAt() == null ? null : dates.date(award.suspendedAt(), zone));
+		model.addAttribute("expires", expires == null ? null : dates.date(expires, zone));
 		model.addAttribute("picture", pictures.badge(badge.id(), 128));
 		model.addAttribute("course", courses.context(award.contextId()).map(org.badgebridge.course.CourseContext::displayTitle).orElse(null));
 		model.addAttribute("assertionUrl", ob2.assertionUrl(award.id()));
-		model.addAttribute("criteria", ob2.criteriaNarrative(badge));
+		model.addAttribute("criteria", criteria(badge, locale));
 		model.addAttribute("ob3Url", award.publicVisible() && ob3.exists(award.id()) ? "/ob3/credentials/" + award.id() : null);
 		if (award.erased()) {
 			response.setStatus(HttpStatus.GONE.value());
@@ -133,8 +139,12 @@ class VerificationPageController {
 		return "verification/verify";
 	}
 
-	static String date(Instant instant, java.util.Locale locale) {
-		return java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG).withLocale(locale)
-				.withZone(java.time.ZoneId.of("Europe/Amsterdam")).format(instant);
+	/** What the learner did, in the page's language: the teacher's narrative, else the criteria in plain words. */
+	private String criteria(BadgeClass badge, java.util.Locale locale) {
+		String narrative = badge.details().criteriaNarrative();
+		if ((narrative == null || narrative.isBlank()) && badge.hasCriteria()) {
+			return sentences.plain(badge.criteria(), locale);
+		}
+		return ob2.criteriaNarrative(badge);
 	}
 }

@@ -1,4 +1,4 @@
-package org.badgebridge.claim.internal;
+package org.badgebridge.badge;
 
 import java.text.NumberFormat;
 import java.util.ArrayList;
@@ -8,34 +8,43 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-import org.badgebridge.badge.Criteria;
-import org.badgebridge.badge.Criterion;
-import org.badgebridge.badge.Evaluation;
-
 /**
  * A badge's criteria in plain words for the learner, one sentence per criterion, each with the learner's progress:
  * done, their result and how far it goes, or "no grade yet" (which is not the same as a score of 0). Built from the
- * criteria tree and the evaluation's progress tree (same shape), in the page's language.
+ * criteria tree and the evaluation's progress tree (same shape), in the page's language. The public page of an award
+ * gives the same sentences without progress ({@link #plain}).
  */
 @Component
-class CriteriaSentences {
+public class CriteriaSentences {
 
 	/**
 	 * One criterion: its sentence, the learner's state ({@code MET}, {@code NO_GRADE}, {@code PARTIAL}, {@code WAITING}
 	 * for an approval), the state in words, progress in percent (null: none to show) and the criteria below it.
 	 */
-	record Line(String key, String sentence, String state, String stateText, Integer percent, List<Line> children) {
+	public record Line(String key, String sentence, String state, String stateText, Integer percent, List<Line> children) {
 	}
 
 	private final MessageSource messages;
 
-	CriteriaSentences(MessageSource messages) {
+	public CriteriaSentences(MessageSource messages) {
 		this.messages = messages;
 	}
 
 	/** The criteria as lines; {@code progress} may be null (results not read yet): every score rule then has no grade yet. */
-	Line lines(Criteria criteria, Evaluation.Progress progress, Locale locale) {
+	public Line lines(Criteria criteria, Evaluation.Progress progress, Locale locale) {
 		return line(criteria.root(), progress, locale);
+	}
+
+	/** The criteria in one paragraph, without anyone's progress: a group's sentence followed by its criteria, separated by "; ". */
+	public String plain(Criteria criteria, Locale locale) {
+		return plain(lines(criteria, null, locale));
+	}
+
+	private static String plain(Line line) {
+		if (line.children().isEmpty()) {
+			return line.sentence();
+		}
+		return line.sentence() + " " + String.join("; ", line.children().stream().map(CriteriaSentences::plain).toList());
 	}
 
 	private Line line(Criterion criterion, Evaluation.Progress p, Locale locale) {

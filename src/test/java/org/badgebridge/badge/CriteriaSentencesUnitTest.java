@@ -1,4 +1,4 @@
-package org.badgebridge.claim.internal;
+package org.badgebridge.badge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,9 +10,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
-import org.badgebridge.badge.Criteria;
-import org.badgebridge.badge.Criterion;
-import org.badgebridge.badge.Evaluation;
 
 /** Criteria in plain words, and "no grade yet" kept apart from a grade of 0, in English and Dutch. */
 class CriteriaSentencesUnitTest {
