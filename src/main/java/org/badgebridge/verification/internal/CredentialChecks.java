@@ -196,7 +196,7 @@ class CredentialChecks {
 					f.suspended("Status (suspension)");
 				}
 				else {
-					f.ok("Status (suspension)", "Not suspended according to the issuer's records.");
+					f.ok("Status (suspension)", new Said("public.check.detail.not-suspended-records"));
 				}
 			});
 		}
