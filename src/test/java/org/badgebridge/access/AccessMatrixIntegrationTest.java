@@ -199,7 +199,11 @@ class AccessMatrixIntegrationTest {
 	MockHttpServletRequestBuilder request(Endpoint e, Actor actor) {
 		String url = url(e.pattern());
 		MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(org.springframework.http.HttpMethod.valueOf(e.method().name()), url)
-				.accept(MediaType.TEXT_HTML, MediaType.ALL);
+				.accept(MediaType.TEXT_HTML, MediaType.ALL)
+				.with(r -> {
+					r.setRemoteAddr("192.0.2." + (1 + actor.ordinal())); // each caller its own client: no rate limit is shared
+					return r;
+				});
 		if (e.method() != RequestMethod.GET) {
 			request.with(csrf());
 			if (url.startsWith("/api/")) {
