@@ -197,6 +197,28 @@ class BackpackAwardIntegrationTest {
 	}
 
 	@Test
+	void thePageShowsExpiredSuspendedAndRevokedAwardsAsSuch() throws Exception {
+		String address = unique("sue");
+		Sent first = sent(address);
+		Cookie holder = claimByLink(first);
+		// the badge is valid for 24 months: awarded three years ago, it has expired
+		jdbc.sql("update award set awarded_at=? where id=?").params(System.currentTimeMillis() - Duration.ofDays(3 * 365).toMillis(),
+				first.award().id()).update();
+		assertThat(page(first.award(), holder).getContentAsString()).contains("data-state=\"EXPIRED\"", "id=\"expires-on\"");
+
+		Sent suspended = sent(address);
+		awards.suspend(suspended.award().id(), "teacher:3", "An appeal is running");
+		assertThat(page(suspended.award(), holder).getContentAsString()).contains("data-state=\"SUSPENDED\"", "id=\"suspended-on\"");
+
+		Sent revoked = sent(address);
+		awards.revoke(revoked.award().id(), "teacher:3", "Fraud");
+		assertThat(page(revoked.award(), holder).getContentAsString()).contains("data-state=\"REVOKED\"", "id=\"revoked-on\"")
+				.doesNotContain("id=\"accept\"", "id=\"decline\"", "id=\"download-json\"");
+		mvc.perform(post("/backpack/awards/" + revoked.award().id() + "/accept").cookie(holder).with(csrf()));
+		assertThat(awards.find(revoked.award().id()).orElseThrow().claimed()).as("a revoked badge is not accepted").isFalse();
+	}
+
+	@Test
 	void theFilesNeedTheBackpacksSignInAndTheClaimLinkSendsThere() throws Exception {
 		String address = unique("sue");
 		Sent sue = sent(address);
