@@ -3,8 +3,9 @@
  * an award proves its address; more are added and verified by a mailed link; an address held by another account
  * merges the two once a sign-in of each confirms), the LMS identities (platform + subject) the learner linked to it,
  * sign-in by a one-time mailed link, and the backpack session ({@link org.badgebridge.account.BackpackHolder}, a
- * {@code SameSite=Lax} cookie of a top-level page, the backpack never runs in the LMS frame).
+ * {@code SameSite=Lax} cookie of a top-level page, the backpack never runs in the LMS frame), a page per award it holds
+ * ({@link org.badgebridge.account.HeldAward}: accept, decline, the credential's files, the name in the credential).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Account and backpack",
-		allowedDependencies = { "web", "access", "award", "badge", "mail" })
+		allowedDependencies = { "web", "access", "award", "badge", "mail", "claim", "course", "credential" })
 package org.badgebridge.account;

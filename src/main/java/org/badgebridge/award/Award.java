@@ -6,7 +6,7 @@ import java.time.Instant;
 public record Award(String id, String badgeId, long contextId, String userSub, String recipientName, String recipientEmail,
 		String locale, Instant awardedAt, String awardedBy, String reason, Instant revokedAt, String revokedBy,
 		String revokeReason, Instant claimedAt, String evidence, boolean publicVisible, Instant suspendedAt, String suspendReason,
-		Instant erasedAt) {
+		Instant erasedAt, Instant declinedAt) {
 
 	/** The revocation reason when the holder deleted their data (account deletion). */
 	public static final String DELETED_BY_HOLDER = "deleted by holder";
@@ -26,5 +26,15 @@ public record Award(String id, String badgeId, long contextId, String userSub, S
 
 	public boolean claimed() {
 		return claimedAt != null;
+	}
+
+	/** The learner declined the award (they may still accept it while it is not revoked). */
+	public boolean declined() {
+		return declinedAt != null;
+	}
+
+	/** Whether the award's public data shows the learner's name and evidence: never while it is declined. */
+	public boolean publicVisible() {
+		return publicVisible && declinedAt == null;
 	}
 }

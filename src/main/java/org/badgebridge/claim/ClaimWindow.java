@@ -72,7 +72,8 @@ public class ClaimWindow {
 		for (ClaimLinks.Open open : links.endingWithin(Duration.ofDays(reminderDays.get(reminderDays.size() - 1)), 500)) {
 			Duration left = Duration.between(now, open.expiresAt());
 			int days = reminderDays.stream().filter(d -> left.compareTo(Duration.ofDays(d)) <= 0).findFirst().orElseThrow();
-			if (!open.createdAt().isBefore(open.expiresAt().minus(Duration.ofDays(days))) || remindersOff(open.awardId())) {
+			if (!open.createdAt().isBefore(open.expiresAt().minus(Duration.ofDays(days))) || remindersOff(open.awardId())
+					|| declined(open.awardId())) {
 				continue;
 			}
 			try {
@@ -103,6 +104,11 @@ public class ClaimWindow {
 
 	public boolean remindersOff(String awardId) {
 		return jdbc.sql("select count(*) from claim_reminder_optout where award_id=?").param(awardId).query(Integer.class).single() > 0;
+	}
+
+	/** A declined award gets no reminders (the learner said no; they can still accept it from their backpack). */
+	private boolean declined(String awardId) {
+		return awards.find(awardId).map(Award::declined).orElse(false);
 	}
 
 	/** A new link to the same address for an ended link whose badge is still to claim. */

@@ -4,6 +4,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.badgebridge.award.Award;
+import org.badgebridge.award.AwardChoices;
 import org.badgebridge.award.Awards;
 import org.badgebridge.web.InvalidInput;
 
@@ -18,12 +19,15 @@ public class Claims {
 
 	private final ClaimLinks links;
 
-	public Claims(Awards awards, ClaimLinks links) {
+	private final AwardChoices choices;
+
+	public Claims(Awards awards, ClaimLinks links, AwardChoices choices) {
 		this.awards = awards;
 		this.links = links;
+		this.choices = choices;
 	}
 
-	/** Claims the award unless it is revoked; returns the award as it is now. */
+	/** Claims the award unless it is revoked (a declined one is taken back up); returns the award as it is now. */
 	@Transactional
 	public Award claim(String awardId) {
 		Award award = awards.find(awardId).orElseThrow(() -> new IllegalArgumentException("No award " + awardId));
@@ -31,6 +35,7 @@ public class Claims {
 			throw new InvalidInput(null, "A revoked badge cannot be claimed.", "learning.error.revoked");
 		}
 		if (!award.claimed()) {
+			choices.undecline(award.id());
 			awards.markClaimed(award.id());
 			links.markUsedForAward(award.id());
 		}

@@ -15,9 +15,12 @@ public class CredentialDownloads {
 
 	private final org.badgebridge.award.Awards awards;
 
-	public CredentialDownloads(BadgePngs pngs, org.badgebridge.award.Awards awards) {
+	private final org.badgebridge.badge.BadgeImages images;
+
+	public CredentialDownloads(BadgePngs pngs, org.badgebridge.award.Awards awards, org.badgebridge.badge.BadgeImages images) {
 		this.pngs = pngs;
 		this.awards = awards;
+		this.images = images;
 	}
 
 	public ResponseEntity<String> json(OpenBadges3.Issued issued) {
@@ -35,5 +38,16 @@ public class CredentialDownloads {
 		return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, "image/png")
 				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"badge-" + issued.awardId() + "-ob3.png\"")
 				.body(PngBaking.bake(pngs.forBadge(badgeId), OB3_KEYWORD, issued.json()));
+	}
+
+	/** The badge's SVG (or its PNG in an SVG) baked with the credential. */
+	public ResponseEntity<byte[]> bakedSvg(OpenBadges3.Issued issued) {
+		String badgeId = awards.find(issued.awardId()).orElseThrow().badgeId();
+		byte[] svg = images.find(badgeId).filter(i -> i.contentType().equals("image/svg+xml")).map(org.badgebridge.badge.BadgeImages.Image::bytes)
+				.orElseGet(() -> SvgBaking.wrapping(pngs.forBadge(badgeId)));
+		return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, "image/svg+xml")
+				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"badge-" + issued.awardId() + "-ob3.svg\"")
+				.header("Content-Security-Policy", "default-src 'none'; img-src data:; style-src 'unsafe-inline'")
+				.body(SvgBaking.bakeCredential(svg, issued.json()));
 	}
 }

@@ -104,6 +104,16 @@ public class OpenBadges3 {
 	static final java.time.Duration CONCURRENT_MINT_WAIT = java.time.Duration.ofSeconds(10);
 
 	/**
+	 * The award's credential issued afresh when one is stored (same id and status index: what it says follows the
+	 * award and the learner's choices now, e.g. whether it names them), else minted as {@link #issue} does. When the
+	 * award can no longer be issued (revoked, say), the stored one stays.
+	 */
+	public Issued reissue(String awardId) {
+		Optional<Issued> existing = find(awardId);
+		return existing.isPresent() ? reissue(existing.get()) : issue(awardId);
+	}
+
+	/**
 	 * The award's credential, minted now if it is claimed and has none yet, or issued again if it is stored in an
 	 * earlier shape.
 	 */
@@ -174,6 +184,9 @@ public class OpenBadges3 {
 		}
 		if (award.revoked()) {
 			throw new NotIssuable("The badge was revoked, so no credential is issued for it.");
+		}
+		if (award.declined()) {
+			throw new NotIssuable("The badge was declined, so no credential is issued for it.");
 		}
 		String email = awards.recipientEmail(award);
 		if (email == null) {

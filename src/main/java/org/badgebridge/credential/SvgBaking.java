@@ -37,6 +37,30 @@ public final class SvgBaking {
 		return (text.substring(0, root.start()) + open + element + text.substring(root.end())).getBytes(StandardCharsets.UTF_8);
 	}
 
+	/**
+	 * Open Badges 3.0 baking (OB 3.0 section 5.3.2): the {@code openbadges} prefix bound to {@value #OB3_NAMESPACE} and
+	 * one {@code <openbadges:credential>} element holding the signed credential's JSON in CDATA.
+	 */
+	public static byte[] bakeCredential(byte[] svg, String credentialJson) {
+		String text = new String(svg, StandardCharsets.UTF_8);
+		Matcher root = ROOT.matcher(text);
+		if (!root.find() || root.group().contains("xmlns:openbadges")) {
+			throw new IllegalArgumentException("not an SVG to bake");
+		}
+		String open = root.group().substring(0, root.group().length() - 1).replaceAll("/$", "") + " xmlns:openbadges=\""
+				+ OB3_NAMESPACE + "\">";
+		String element = "<openbadges:credential><![CDATA[" + credentialJson.replace("]]>", "]]]]><![CDATA[>")
+				+ "]]></openbadges:credential>";
+		return (text.substring(0, root.start()) + open + element + text.substring(root.end())).getBytes(StandardCharsets.UTF_8);
+	}
+
+	/** A square SVG showing a PNG (a badge whose image is not an SVG), to bake a credential into. */
+	public static byte[] wrapping(byte[] png) {
+		return ("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"256\" height=\"256\" viewBox=\"0 0 256 256\">"
+				+ "<image width=\"256\" height=\"256\" href=\"data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png)
+				+ "\"/></svg>").getBytes(StandardCharsets.UTF_8);
+	}
+
 	public static Optional<String> read(byte[] svg) {
 		Matcher m = Pattern.compile("<openbadges:assertion\\b[^>]*><!\\[CDATA\\[(.*?)\\]\\]></openbadges:assertion>", Pattern.DOTALL)
 				.matcher(new String(svg, StandardCharsets.UTF_8));

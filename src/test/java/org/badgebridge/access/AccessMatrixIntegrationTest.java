@@ -30,6 +30,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import org.badgebridge.account.BackpackHolder;
+import org.badgebridge.account.HeldAward;
 import org.badgebridge.launch.DeepLinkingTeacher;
 import org.badgebridge.support.CourseActors;
 import org.badgebridge.web.Admin;
@@ -50,11 +51,11 @@ class AccessMatrixIntegrationTest {
 
 	enum Actor {
 		ANONYMOUS, LEARNER, OTHER_LEARNER, TEACHER, TEACHER_OTHER_COURSE, TEACHER_OTHER_PLATFORM, DEEP_LINKING_TEACHER,
-		ADMIN_WRONG_PASSWORD, ADMIN, BACKPACK_HOLDER
+		ADMIN_WRONG_PASSWORD, ADMIN, BACKPACK_HOLDER, OTHER_BACKPACK_HOLDER
 	}
 
 	enum Kind {
-		PUBLIC, ADMIN, COURSE_MEMBER, BADGE_TEACHER, BADGE_LEARNER, DEEP_LINKING_TEACHER, BACKPACK_HOLDER
+		PUBLIC, ADMIN, COURSE_MEMBER, BADGE_TEACHER, BADGE_LEARNER, DEEP_LINKING_TEACHER, BACKPACK_HOLDER, HELD_AWARD
 	}
 
 	static final Set<Actor> SESSIONS = Set.of(Actor.LEARNER, Actor.OTHER_LEARNER, Actor.TEACHER, Actor.TEACHER_OTHER_COURSE,
@@ -72,7 +73,11 @@ class AccessMatrixIntegrationTest {
 			case DEEP_LINKING_TEACHER -> !session ? 401 : actor == Actor.DEEP_LINKING_TEACHER ? PASS
 					: actor == Actor.LEARNER || actor == Actor.OTHER_LEARNER ? 403 : 401;
 			// a backpack page sends anyone else to the sign-in page; any other request is refused
-			case BACKPACK_HOLDER -> actor == Actor.BACKPACK_HOLDER ? PASS : method == RequestMethod.GET ? 303 : 401;
+			case BACKPACK_HOLDER -> actor == Actor.BACKPACK_HOLDER || actor == Actor.OTHER_BACKPACK_HOLDER ? PASS
+					: method == RequestMethod.GET ? 303 : 401;
+			// an award's page in the backpack: only for the account holding it; another holder finds no such award
+			case HELD_AWARD -> actor == Actor.BACKPACK_HOLDER ? PASS : actor == Actor.OTHER_BACKPACK_HOLDER ? 404
+					: method == RequestMethod.GET ? 303 : 401;
 		};
 	}
 
@@ -184,6 +189,9 @@ class AccessMatrixIntegrationTest {
 			if (type == BackpackHolder.class) {
 				return Kind.BACKPACK_HOLDER;
 			}
+			if (type == HeldAward.class) {
+				return Kind.HELD_AWARD;
+			}
 		}
 		throw new AssertionError(handler + " takes no principal and is not a public endpoint");
 	}
@@ -191,7 +199,11 @@ class AccessMatrixIntegrationTest {
 	MockHttpServletRequestBuilder request(Endpoint e, Actor actor) {
 		String url = url(e.pattern());
 		MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(org.springframework.http.HttpMethod.valueOf(e.method().name()), url)
-				.accept(MediaType.TEXT_HTML, MediaType.ALL);
+				.accept(MediaType.TEXT_HTML, MediaType.ALL)
+				.with(r -> {
+					r.setRemoteAddr("192.0.2." + (1 + actor.ordinal())); // each caller its own client: no rate limit is shared
+					return r;
+				});
 		if (e.method() != RequestMethod.GET) {
 			request.with(csrf());
 			if (url.startsWith("/api/")) {
@@ -210,6 +222,7 @@ class AccessMatrixIntegrationTest {
 			case TEACHER_OTHER_PLATFORM -> cast.teacherOtherPlatform();
 			case DEEP_LINKING_TEACHER -> cast.deepLinkingTeacher();
 			case BACKPACK_HOLDER -> actors.backpackHolder(cast);
+			case OTHER_BACKPACK_HOLDER -> actors.otherBackpackHolder();
 			default -> null;
 		};
 		if (session != null) {
@@ -230,7 +243,7 @@ class AccessMatrixIntegrationTest {
 		while (m.find()) {
 			String value = switch (m.group(1)) {
 				case "badge" -> cast.badge().id();
-				case "awardId" -> cast.award().id();
+				case "awardId", "award" -> cast.award().id();
 				case "purpose" -> "revocation";
 				case "id" -> pattern.startsWith("/admin") || pattern.startsWith("/api/admin") ? "999999" : cast.badge().id();
 				default -> "1";

@@ -326,6 +326,7 @@ class AccessibleWalkBrowserTest extends DemoServerTest {
 			check("claim-claimed", false);
 			shown.ownImage("the claim page", ClaimPage.IMAGE, badgeId);
 			shown.institutionAndCourse("the claim page", institution, courseTitle);
+			new BackpackWalk(this, award, mail.recipient()).signInAndOpenTheAward();
 			new PublicPagesWalk(this, award, badgeId, badge, courseTitle).whileValid();
 			shares(claim);
 			revokeAsks(course, award);

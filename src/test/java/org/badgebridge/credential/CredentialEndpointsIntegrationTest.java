@@ -191,14 +191,14 @@ class CredentialEndpointsIntegrationTest {
 		claimLinks.store(made.award().id(), token, claimLinks.expiryFromNow());
 
 		String page = fetch("/claim/" + token).getContentAsString();
-		assertThat(page).contains("id=\"download-json\"", "id=\"download-png\"", "Private: the public page shows only");
-		OpenBadges3.Issued issued = ob3.find(made.award().id()).orElseThrow();
-		MockHttpServletResponse json = fetch("/claim/" + token + "/credential.json");
-		assertThat(json.getContentAsString()).isEqualTo(issued.json());
-		assertThat(json.getHeader("Content-Disposition")).contains("attachment");
-		assertThat(fetch("/claim/" + token + "/credential.jwt").getContentAsString()).isEqualTo(issued.jwt());
-		byte[] png = fetch("/claim/" + token + "/credential.png").getContentAsByteArray();
-		assertThat(PngBaking.read(png, CredentialDownloads.OB3_KEYWORD)).hasValue(issued.json());
+		assertThat(page).contains("id=\"open-backpack\"", "Private: the public page shows only").doesNotContain("id=\"download-json\"");
+		for (String kind : new String[] { "json", "jwt", "png" }) {
+			MockHttpServletResponse refused = fetch("/claim/" + token + "/credential." + kind);
+			assertThat(refused.getStatus()).as("a claimed credential's files need the backpack's sign-in").isEqualTo(303);
+			assertThat(refused.getRedirectedUrl()).isEqualTo("/backpack/awards/" + made.award().id() + "/credential." + kind);
+			assertThat(refused.getContentAsByteArray()).isEmpty();
+			assertThat(fetch(refused.getRedirectedUrl()).getRedirectedUrl()).isEqualTo("/backpack/sign-in");
+		}
 		assertThat(fetch("/claim/not-a-valid-token-at-all-xxxxxx/credential.json").getStatus()).isEqualTo(404);
 
 		String verify = fetch("/verify/" + made.award().id()).getContentAsString();

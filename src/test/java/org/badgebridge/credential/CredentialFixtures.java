@@ -17,7 +17,7 @@ import org.badgebridge.platform.RegistrationState;
 import org.badgebridge.platform.RegistrationValues;
 import org.badgebridge.platform.Registrations;
 
-/** Makes a course with a learner, a micro-credential badge with every EU element, and a claimed award of it. */
+/** Makes a course with a learner, a micro-credential badge with every EU element, and an award of it (claimed or not). */
 @Component
 public class CredentialFixtures {
 
@@ -40,6 +40,13 @@ public class CredentialFixtures {
 	}
 
 	public Made claimedMicroCredential(String email) {
+		Made made = awardedMicroCredential(email);
+		awards.markClaimed(made.award().id());
+		return new Made(made.badge(), awards.find(made.award().id()).orElseThrow());
+	}
+
+	/** The same, awarded but not claimed yet. */
+	public Made awardedMicroCredential(String email) {
 		String issuerName = "https://vc-" + System.nanoTime() + ".example.edu";
 		Registration r = registrations.create(new RegistrationValues("LMS", issuerName, "c", "moodle", issuerName + "/auth",
 				issuerName + "/token", null, issuerName + "/jwks", null, List.of("1"), RegistrationState.ACTIVE), "test");
@@ -51,7 +58,6 @@ public class CredentialFixtures {
 				"ESG 2015, internal and external quality assurance (https://npuls.nl/doorbouwen-aan-microcredentials)", "en",
 				null, "STACKABLE", 24, "Example University", "NL"));
 		Award award = awards.awardByHand(badge.id(), "5", "teacher:3", "Final project passed").orElseThrow();
-		awards.markClaimed(award.id());
-		return new Made(badge, awards.find(award.id()).orElseThrow());
+		return new Made(badge, award);
 	}
 }

@@ -79,16 +79,28 @@ public class CourseActors {
 				cookie(b, otherPlatform, "s1", CourseRole.TEACHER, badge.id(), null),
 				cookie(a, teacherA, "t1", CourseRole.TEACHER, null,
 						"{\"deep_link_return_url\":\"https://lms-a.example.edu/return\",\"accept_types\":[\"ltiResourceLink\"]}"),
-				backpackAccount());
+				backpackAccount(award));
 	}
 
-	/** An account of the backpack (a learner who claimed a badge somewhere), as the account module stores it. */
-	private String backpackAccount() {
+	/**
+	 * An account of the backpack (a learner who claimed a badge somewhere) holding the cast's award, as the account
+	 * module stores it; without an award, one that holds none.
+	 */
+	private String backpackAccount(Award award) {
 		String id = UUID.randomUUID().toString();
 		jdbc.sql("insert into account (id, created_at) values (?,?)").params(id, System.currentTimeMillis()).update();
 		jdbc.sql("insert into account_address (address, account_id, verified_at) values (?,?,?)")
 				.params("holder-" + id + "@example.org", id, System.currentTimeMillis()).update();
+		if (award != null) {
+			jdbc.sql("insert into account_award (award_id, account_id, claimed_at) values (?,?,?)")
+					.params(award.id(), id, System.currentTimeMillis()).update();
+		}
 		return id;
+	}
+
+	/** A fresh backpack session of another account, one that holds none of the cast's awards. */
+	public Cookie otherBackpackHolder() {
+		return session(backpackAccount(null));
 	}
 
 	/**
@@ -96,10 +108,14 @@ public class CourseActors {
 	 * stored as the account module stores one: only the SHA-256 of the cookie's value.
 	 */
 	public Cookie backpackHolder(Cast cast) {
+		return session(cast.backpackAccount());
+	}
+
+	private Cookie session(String account) {
 		String value = (UUID.randomUUID() + "" + UUID.randomUUID()).replace("-", "");
 		long now = System.currentTimeMillis();
 		jdbc.sql("insert into account_session (id_hash, account_id, created_at, expires_at) values (?,?,?,?)")
-				.params(sha256(value), cast.backpackAccount(), now, now + 3_600_000).update();
+				.params(sha256(value), account, now, now + 3_600_000).update();
 		return new Cookie(BACKPACK_COOKIE, value);
 	}
 

@@ -41,11 +41,15 @@ class BackpackPrincipals implements WebMvcConfigurer {
 			@Override
 			public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest webRequest,
 					WebDataBinderFactory binderFactory) {
-				HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
-				return sessions.holder(request).orElseThrow(() -> "GET".equals(request.getMethod()) ? new SignInNeeded()
-						: AccessRefused.noSession("Sign in to your backpack first.", "learning.backpack.refused.signIn"));
+				return holderOrRefuse(sessions, webRequest.getNativeRequest(HttpServletRequest.class));
 			}
 		});
+	}
+
+	/** The request's holder; without one a page (GET) is sent to the sign-in page, anything else refused (401). */
+	static BackpackHolder holderOrRefuse(BackpackSessions sessions, HttpServletRequest request) {
+		return sessions.holder(request).orElseThrow(() -> "GET".equals(request.getMethod()) ? new SignInNeeded()
+				: AccessRefused.noSession("Sign in to your backpack first.", "learning.backpack.refused.signIn"));
 	}
 
 	/** A backpack page asked for without a backpack session: answered by a redirect to the sign-in page. */

@@ -23,7 +23,7 @@ import org.badgebridge.badge.Issuers;
 @Component
 class BackpackView {
 
-	/** One award as the backpack lists it; {@code state} is TO_CLAIM, ACCEPTED, SUSPENDED or REVOKED. */
+	/** One award as the backpack lists it, with its state ({@link HeldAwards.State}). */
 	record Item(String awardId, String badgeName, String state, Award award) {
 	}
 
@@ -39,7 +39,10 @@ class BackpackView {
 
 	private final Issuers issuers;
 
-	BackpackView(AwardStates states, Awards awards, Badges badges, Issuers issuers) {
+	private final HeldAwards held;
+
+	BackpackView(AwardStates states, Awards awards, Badges badges, Issuers issuers, HeldAwards held) {
+		this.held = held;
 		this.states = states;
 		this.awards = awards;
 		this.badges = badges;
@@ -60,12 +63,8 @@ class BackpackView {
 			}
 			IssuerProfile issuer = Optional.ofNullable(badge.get().issuerId()).flatMap(issuers::find).orElseGet(issuers::defaultIssuer);
 			byInstitution.computeIfAbsent(issuer.name(), k -> new ArrayList<>())
-					.add(new Item(award.id(), badge.get().name(), state(award), award));
+					.add(new Item(award.id(), badge.get().name(), held.state(award, badge.get()).name(), award));
 		}
 		return byInstitution.entrySet().stream().map(e -> new Institution(e.getKey(), List.copyOf(e.getValue()))).toList();
-	}
-
-	static String state(Award award) {
-		return award.revoked() ? "REVOKED" : award.suspended() ? "SUSPENDED" : award.claimed() ? "ACCEPTED" : "TO_CLAIM";
 	}
 }

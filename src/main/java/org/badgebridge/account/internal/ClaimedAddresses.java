@@ -1,5 +1,8 @@
 package org.badgebridge.account.internal;
 
+import java.util.Optional;
+
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +27,24 @@ class ClaimedAddresses {
 
 	@ApplicationModuleListener
 	void on(AwardClaimed claimed) {
-		awards.find(claimed.awardId()).map(awards::recipientEmail).filter(a -> Secrets.address(a) != null)
-				.ifPresent(address -> book.claimed(claimed.awardId(), book.accountFor(address)));
+		record(claimed.awardId());
+	}
+
+	/** Puts the claimed award into the account of its address; returns that account, if the award has an address. */
+	Optional<String> record(String awardId) {
+		Optional<String> address = awards.find(awardId).filter(a -> a.claimed()).map(awards::recipientEmail)
+				.filter(a -> Secrets.address(a) != null);
+		if (address.isEmpty()) {
+			return Optional.empty();
+		}
+		String account;
+		try {
+			account = book.accountFor(address.get());
+		}
+		catch (DataIntegrityViolationException ex) {
+			account = book.accountOf(address.get()).orElseThrow(); // made at the same moment for another proof of the address
+		}
+		book.claimed(awardId, account);
+		return Optional.of(account);
 	}
 }

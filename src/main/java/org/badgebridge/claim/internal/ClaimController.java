@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -22,12 +24,12 @@ import org.badgebridge.badge.BadgeClass;
 import org.badgebridge.badge.BadgePictures;
 import org.badgebridge.badge.Badges;
 import org.badgebridge.claim.ClaimLinks;
+import org.badgebridge.claim.ClaimSignIn;
 import org.badgebridge.claim.ClaimWindow;
 import org.badgebridge.claim.Claims;
 import org.badgebridge.course.CourseContext;
 import org.badgebridge.course.Courses;
 import org.badgebridge.credential.SignedIssuers;
-import org.badgebridge.credential.CredentialDownloads;
 import org.badgebridge.credential.OpenBadges3;
 import org.badgebridge.sharing.Sharing;
 import org.badgebridge.web.Notice;
@@ -35,9 +37,9 @@ import org.badgebridge.web.Notices;
 import org.badgebridge.web.PublicEndpoint;
 
 /**
- * The page a claim link opens: the learner accepts the badge, then downloads it as an Open Badges 3.0 credential
- * (JSON, VC-JWT, baked PNG) and chooses whether it is public (with a share link, LinkedIn and a QR code, through
- * {@code sharing}) or private. The page shows the
+ * The page a claim link opens: the learner accepts the badge (which proves their address and signs them in to their
+ * backpack, where the credential's files are) and chooses whether it is public (with a share link, LinkedIn and a QR
+ * code, through {@code sharing}) or private. The page shows the
  * badge's own image, the course and the issuer (as signed into the credential once it is issued).
  */
 @Controller
@@ -53,8 +55,6 @@ class ClaimController {
 	private final Clock clock;
 
 	private final OpenBadges3 ob3;
-
-	private final CredentialDownloads downloads;
 
 	private final Claims claims;
 
@@ -72,10 +72,15 @@ class ClaimController {
 
 	private final Notices notices;
 
-	ClaimController(ClaimLinks links, Awards awards, Badges badges, Clock clock, OpenBadges3 ob3, CredentialDownloads downloads,
-			Claims claims, Courses courses, BadgePictures pictures, SignedIssuers issuers, MessageSource messages,
-			ClaimWindow window, Sharing sharing, Notices notices) {
+	private final ObjectProvider<ClaimSignIn> signIns;
+
+	static final String BACKPACK_AWARD = "/backpack/awards/";
+
+	ClaimController(ClaimLinks links, Awards awards, Badges badges, Clock clock, OpenBadges3 ob3, Claims claims, Courses courses,
+			BadgePictures pictures, SignedIssuers issuers, MessageSource messages, ClaimWindow window,
+			ObjectProvider<ClaimSignIn> signIns, Sharing sharing, Notices notices) {
 		this.window = window;
+		this.signIns = signIns;
 		this.sharing = sharing;
 		this.notices = notices;
 		this.claims = claims;
@@ -88,22 +93,18 @@ class ClaimController {
 		this.badges = badges;
 		this.clock = clock;
 		this.ob3 = ob3;
-		this.downloads = downloads;
 	}
 
-	@GetMapping("/claim/{token}/credential.json")
-	ResponseEntity<String> json(@PathVariable String token) {
-		return credential(token).map(downloads::json).orElseGet(() -> ResponseEntity.notFound().build());
-	}
-
-	@GetMapping("/claim/{token}/credential.jwt")
-	ResponseEntity<String> jwt(@PathVariable String token) {
-		return credential(token).map(downloads::jwt).orElseGet(() -> ResponseEntity.notFound().build());
-	}
-
-	@GetMapping("/claim/{token}/credential.png")
-	ResponseEntity<byte[]> png(@PathVariable String token) {
-		return credential(token).map(downloads::bakedPng).orElseGet(() -> ResponseEntity.notFound().build());
+	/**
+	 * Files of a claimed credential come from the backpack, which needs its own sign-in (a claim link lives for weeks
+	 * in a mailbox): the link's download addresses send to the same file there (its sign-in page when not signed in).
+	 * A link of no claimed award has no files.
+	 */
+	@GetMapping("/claim/{token}/credential.{kind:json|jwt|png}")
+	ResponseEntity<Void> download(@PathVariable String token, @PathVariable String kind) {
+		return claimedAward(token).map(a -> ResponseEntity.status(HttpStatus.SEE_OTHER)
+				.location(java.net.URI.create(BACKPACK_AWARD + a.id() + "/credential." + kind)).header("Cache-Control", "no-store")
+				.<Void>build()).orElseGet(() -> ResponseEntity.notFound().build());
 	}
 
 	@PostMapping("/claim/{token}/visibility")
@@ -126,17 +127,6 @@ class ClaimController {
 	private Optional<Award> claimedAward(String token) {
 		return links.resolve(token).filter(l -> !l.expired(clock.instant())).flatMap(l -> awards.find(l.awardId()))
 				.filter(a -> a.claimed() && !a.revoked());
-	}
-
-	private Optional<OpenBadges3.Issued> credential(String token) {
-		return claimedAward(token).flatMap(a -> {
-			try {
-				return Optional.of(ob3.issue(a.id()));
-			}
-			catch (OpenBadges3.NotIssuable ex) {
-				return Optional.empty();
-			}
-		});
 	}
 
 	@GetMapping("/claim/{token}")
@@ -178,6 +168,9 @@ class ClaimController {
 		}
 		if (accept && !award.claimed()) {
 			award = claims.claim(award.id());
+			String claimed = award.id();
+			signIns.orderedStream().findFirst().flatMap(s -> s.signIn(claimed))
+					.ifPresent(cookie -> response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString()));
 		}
 		if (award.claimed() && !ob3.exists(award.id())) {
 			try {
@@ -197,6 +190,7 @@ class ClaimController {
 		model.addAttribute("claimedOn", award.claimedAt() == null ? null : PanelView.date(award.claimedAt(), LocaleContextHolder.getLocale()));
 		model.addAttribute("token", token);
 		model.addAttribute("share", award.claimed() ? sharing.controls(award) : null);
+		model.addAttribute("backpack", BACKPACK_AWARD + award.id());
 		return "claim/claim";
 	}
 
