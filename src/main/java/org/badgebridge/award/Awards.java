@@ -288,7 +288,8 @@ public class Awards {
 				rs.getString("recipient_name"), rs.getString("recipient_email"), rs.getString("locale"),
 				Instant.ofEpochMilli(rs.getLong("awarded_at")), rs.getString("awarded_by"), rs.getString("reason"),
 				millis(rs, "revoked_at"), rs.getString("revoked_by"), rs.getString("revoke_reason"), millis(rs, "claimed_at"),
-				rs.getString("evidence"), rs.getBoolean("public_visible"), millis(rs, "suspended_at"), rs.getString("suspend_reason"));
+				rs.getString("evidence"), rs.getBoolean("public_visible"), millis(rs, "suspended_at"), rs.getString("suspend_reason"),
+				millis(rs, "erased_at"));
 	}
 
 	private static Instant millis(ResultSet rs, String column) throws SQLException {

@@ -138,8 +138,8 @@ public class ClaimMails {
 	@Transactional
 	public boolean revoked(String awardId) {
 		Award award = awards.find(awardId).orElse(null);
-		if (award == null || !award.revoked()) {
-			return false;
+		if (award == null || !award.revoked() || award.erased()) {
+			return false; // a holder who deleted their data is not mailed about it
 		}
 		String email = awards.recipientEmail(award);
 		if (email == null) {
