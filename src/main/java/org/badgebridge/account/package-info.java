@@ -3,10 +3,8 @@
  * an award proves its address; more are added and verified by a mailed link; an address held by another account
  * merges the two once a sign-in of each confirms), the LMS identities (platform + subject) the learner linked to it,
  * sign-in by a one-time mailed link, and the backpack session ({@link org.badgebridge.account.BackpackHolder}, a
- * {@code SameSite=Lax} cookie of a top-level page, the backpack never runs in the LMS frame), and the holder's privacy:
- * "download all my data", deleting the account (its awards erased through {@code award}), one switch for claim
- * reminders (implementing {@code claim}'s {@link org.badgebridge.claim.ReminderPreferences}) and the retention purges.
+ * {@code SameSite=Lax} cookie of a top-level page, the backpack never runs in the LMS frame).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Account and backpack",
-		allowedDependencies = { "web", "access", "award", "badge", "claim", "course", "mail" })
+		allowedDependencies = { "web", "access", "award", "badge", "mail", "claim", "course", "credential" })
 package org.badgebridge.account;

@@ -74,10 +74,12 @@ public class ClaimWindow {
 		Instant now = clock.instant();
 		int sent = 0;
 		for (ClaimLinks.Open open : links.endingWithin(Duration.ofDays(reminderDays.get(reminderDays.size() - 1)), 500)) {
+			if (preferences.stream().anyMatch(p -> p.remindersOff(open.awardId()))) {
+				continue; // the learner switched reminders off for all their awards
+			}
 			Duration left = Duration.between(now, open.expiresAt());
 			int days = reminderDays.stream().filter(d -> left.compareTo(Duration.ofDays(d)) <= 0).findFirst().orElseThrow();
-			if (!open.createdAt().isBefore(open.expiresAt().minus(Duration.ofDays(days))) || remindersOff(open.awardId())
-					|| preferences.stream().anyMatch(p -> p.remindersOff(open.awardId()))) {
+			if (!open.createdAt().isBefore(open.expiresAt().minus(Duration.ofDays(days))) || remindersOff(open.awardId())) {
 				continue;
 			}
 			try {
