@@ -47,9 +47,9 @@ class TableOwnershipTests {
 			entry("credential_key", "credential"), entry("credential_setting", "credential"), entry("ob3_credential", "credential"),
 			entry("mail_outbox", "mail"), entry("page_notice", "web"),
 			entry("account", "account"), entry("account_address", "account"), entry("account_lms_identity", "account"),
+			entry("account_reminder_optout", "account"), entry("account_audit", "account"),
 			entry("account_sign_in", "account"), entry("account_session", "account"), entry("account_address_check", "account"),
 			entry("account_merge", "account"), entry("account_award", "account"),
-			entry("account_reminder_optout", "account"), entry("account_audit", "account"),
 			entry("demo_user", "demolms"), entry("demo_course", "demolms"), entry("demo_tool", "demolms"),
 			entry("demo_link", "demolms"), entry("demo_lineitem", "demolms"), entry("demo_grade", "demolms"),
 			entry("demo_key", "demolms"), entry("demo_used_jti", "demolms"));
