@@ -47,6 +47,7 @@ class TableOwnershipTests {
 			entry("credential_key", "credential"), entry("credential_setting", "credential"), entry("ob3_credential", "credential"),
 			entry("mail_outbox", "mail"), entry("page_notice", "web"),
 			entry("account", "account"), entry("account_address", "account"), entry("account_lms_identity", "account"),
+			entry("account_reminder_optout", "account"), entry("account_audit", "account"),
 			entry("account_sign_in", "account"), entry("account_session", "account"), entry("account_address_check", "account"),
 			entry("account_merge", "account"), entry("account_award", "account"), entry("account_name_choice", "account"),
 			entry("share_link", "sharing"),

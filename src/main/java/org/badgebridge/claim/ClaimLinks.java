@@ -109,6 +109,11 @@ public class ClaimLinks {
 		jdbc.sql("update claim_link set used_at=? where award_id=? and used_at is null").params(clock.millis(), awardId).update();
 	}
 
+	/** Ends every link of the award (retention of an unclaimed award): its claim page then knows no such link. */
+	public void endForAward(String awardId) {
+		jdbc.sql("delete from claim_link where award_id=?").param(awardId).update();
+	}
+
 	public void markUsed(String token) {
 		jdbc.sql("update claim_link set used_at=? where token_hash=? and used_at is null").params(clock.millis(), hash(token)).update();
 	}

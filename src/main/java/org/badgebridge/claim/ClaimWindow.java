@@ -19,7 +19,8 @@ import org.badgebridge.award.Awards;
 /**
  * The claim window: reminders before a claim link ends ({@code badgebridge.claim.reminder-days}, days before the end,
  * default 14 and 3), which the learner can switch off, and a new link on request when the old one ended (sent to the
- * same address; the new link replaces the old one, so each ended link brings one new mail at most).
+ * same address; the new link replaces the old one, so each ended link brings one new mail at most). A learner may also
+ * switch reminders off for all their awards ({@link ReminderPreferences}, kept by their account).
  */
 @Service
 public class ClaimWindow {
@@ -48,8 +49,11 @@ public class ClaimWindow {
 
 	private final List<Integer> reminderDays;
 
+	private final List<ReminderPreferences> preferences;
+
 	public ClaimWindow(ClaimLinks links, ClaimMails mails, Awards awards, JdbcClient jdbc, Clock clock,
-			@Value("${badgebridge.claim.reminder-days:14,3}") List<Integer> reminderDays) {
+			@Value("${badgebridge.claim.reminder-days:14,3}") List<Integer> reminderDays, List<ReminderPreferences> preferences) {
+		this.preferences = List.copyOf(preferences);
 		this.links = links;
 		this.mails = mails;
 		this.awards = awards;
@@ -70,6 +74,9 @@ public class ClaimWindow {
 		Instant now = clock.instant();
 		int sent = 0;
 		for (ClaimLinks.Open open : links.endingWithin(Duration.ofDays(reminderDays.get(reminderDays.size() - 1)), 500)) {
+			if (preferences.stream().anyMatch(p -> p.remindersOff(open.awardId()))) {
+				continue; // the learner switched reminders off for all their awards
+			}
 			Duration left = Duration.between(now, open.expiresAt());
 			int days = reminderDays.stream().filter(d -> left.compareTo(Duration.ofDays(d)) <= 0).findFirst().orElseThrow();
 			if (!open.createdAt().isBefore(open.expiresAt().minus(Duration.ofDays(days))) || remindersOff(open.awardId())

@@ -7,9 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.Cookie;
@@ -19,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -26,26 +25,14 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import org.badgebridge.award.Award;
-import org.badgebridge.award.Awards;
-import org.badgebridge.badge.BadgeClass;
-import org.badgebridge.badge.Badges;
-import org.badgebridge.claim.Claims;
+import org.badgebridge.account.Holders.Learner;
 import org.badgebridge.course.CourseRole;
 import org.badgebridge.course.Courses;
 import org.badgebridge.course.LaunchFacts;
-import org.badgebridge.course.LaunchRecord;
-import org.badgebridge.launch.ToolSession;
-import org.badgebridge.launch.ToolSessions;
 import org.badgebridge.mail.OutgoingMail;
-import org.badgebridge.mail.Outbox;
 import org.badgebridge.platform.Registration;
-import org.badgebridge.platform.RegistrationState;
-import org.badgebridge.platform.RegistrationValues;
-import org.badgebridge.platform.Registrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.badgebridge.support.Csrf.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -60,6 +47,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 		"badgebridge.account.sign-ins-per-client-per-minute=4" })
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+@Import(Holders.class)
 class AccountIntegrationTest {
 
 	/** The system clock moved on by hand: links expire, rate-limit windows start where a test wants them to. */
@@ -101,7 +89,7 @@ class AccountIntegrationTest {
 		}
 	}
 
-	static final Pattern SIGN_IN = Pattern.compile("/backpack/sign-in/([A-Za-z0-9_-]{43})");
+	static final Pattern SIGN_IN = Holders.SIGN_IN;
 
 	static final Pattern ADDRESS = Pattern.compile("/backpack/addresses/verify/([A-Za-z0-9_-]{43})");
 
@@ -112,74 +100,40 @@ class AccountIntegrationTest {
 	MovableClock clock;
 
 	@Autowired
-	Registrations registrations;
-
-	@Autowired
 	Courses courses;
-
-	@Autowired
-	Badges badges;
-
-	@Autowired
-	Awards awards;
-
-	@Autowired
-	Claims claims;
-
-	@Autowired
-	Outbox outbox;
-
-	@Autowired
-	ToolSessions sessions;
 
 	@Autowired
 	JdbcClient jdbc;
 
-	/** A learner of a course with an award of its badge, launched (a tool session) but not yet claimed. */
-	record Learner(Registration platform, LaunchRecord launch, String sub, String address, BadgeClass badge, Award award) {
-	}
+	@Autowired
+	Holders holders;
 
 	Learner learner(Registration platform, String sub, String address) {
-		String course = "course-" + UUID.randomUUID();
-		LaunchRecord launch = courses.recordLaunch(new LaunchFacts(platform.id(), "1", course, course, "Course " + course, sub, "Sue",
-				address, "en", List.of("Learner"), CourseRole.LEARNER, "link-1", "Badge link", null, null, null, null, null));
-		courses.recordLaunch(new LaunchFacts(platform.id(), "1", course, course, "Course " + course, "t-" + sub, "Terry", null, "en",
-				List.of("Instructor"), CourseRole.TEACHER, "link-1", "Badge link", null, null, null, null, null));
-		BadgeClass badge = badges.create("Data Literacy " + sub, "Reads data", launch.contextId(), "t-" + sub);
-		Award award = awards.awardByHand(badge.id(), sub, "teacher:t-" + sub, "by hand").orElseThrow();
-		return new Learner(platform, launch, sub, address, badge, award);
+		return holders.learner(platform, sub, address);
 	}
 
 	Registration platform() {
-		String issuer = "https://lms-" + UUID.randomUUID() + ".example.edu";
-		return registrations.create(new RegistrationValues("LMS", issuer, "client", "moodle", issuer + "/auth", issuer + "/token", null,
-				issuer + "/jwks", null, List.of("1"), RegistrationState.ACTIVE), "test");
+		return holders.platform();
 	}
 
 	static String unique(String name) {
-		return name + "-" + UUID.randomUUID() + "@example.edu";
+		return Holders.unique(name);
 	}
 
-	/** Claims the award and waits for the account that holds its address. */
 	String claimed(Learner learner) {
-		claims.claim(learner.award().id());
-		return await().atMost(Duration.ofSeconds(20)).until(() -> accountOf(learner.address()), Optional::isPresent).orElseThrow();
+		return holders.claimed(learner);
 	}
 
 	Optional<String> accountOf(String address) {
-		return jdbc.sql("select account_id from account_address where address=?").param(address.toLowerCase()).query(String.class)
-				.optional();
+		return holders.accountOf(address);
 	}
 
 	List<OutgoingMail> mails(String address, String kind) {
-		return outbox.recent(500).stream().filter(m -> m.recipient().equalsIgnoreCase(address) && m.dedupKey().startsWith(kind + ":")).toList();
+		return holders.mails(address, kind);
 	}
 
 	static String token(OutgoingMail mail, Pattern link) {
-		Matcher m = link.matcher(mail.textBody());
-		assertThat(m.find()).as("the mail holds its link: " + mail.textBody()).isTrue();
-		assertThat(mail.htmlBody()).contains(m.group());
-		return m.group(1);
+		return Holders.token(mail, link);
 	}
 
 	MockHttpServletRequestBuilder from(MockHttpServletRequestBuilder request, String client) {
@@ -190,20 +144,11 @@ class AccountIntegrationTest {
 	}
 
 	MockHttpServletResponse askSignIn(String address, String client) throws Exception {
-		return mvc.perform(from(post("/backpack/sign-in").param("address", address), client)).andReturn().getResponse();
+		return holders.askSignIn(address, client);
 	}
 
-	/** Asks for a link, follows it; returns the backpack session cookie. */
 	Cookie signIn(String address) throws Exception {
-		List<OutgoingMail> before = mails(address, "account-sign-in");
-		askSignIn(address, "192.0.2." + (1 + (int) (Math.random() * 250)));
-		List<OutgoingMail> sent = mails(address, "account-sign-in").stream()
-				.filter(m -> before.stream().noneMatch(b -> b.id().equals(m.id()))).toList();
-		assertThat(sent).hasSize(1);
-		MockHttpServletResponse response = mvc.perform(post("/backpack/sign-in/" + token(sent.get(0), SIGN_IN)).with(csrf()))
-				.andReturn().getResponse();
-		assertThat(response.getRedirectedUrl()).isEqualTo("/backpack");
-		return response.getCookie("bb_backpack");
+		return holders.signIn(address);
 	}
 
 	String backpack(Cookie holder) throws Exception {
@@ -407,9 +352,7 @@ class AccountIntegrationTest {
 	}
 
 	Cookie session(Learner learner) {
-		ToolSession s = sessions.create(learner.platform().id(), "1", learner.launch().contextId(), learner.launch().memberId(),
-				learner.sub(), learner.sub(), CourseRole.LEARNER, "en", learner.launch().resourceLinkId(), learner.badge().id(), null);
-		return new Cookie(ToolSessions.COOKIE, s.id());
+		return holders.session(learner);
 	}
 
 	Optional<String> linked(Registration platform, String sub) {

@@ -1,0 +1,29 @@
+package org.badgebridge.account.internal;
+
+import java.time.Clock;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The append-only record of what account deletions and retention purges removed and when: an action and counts, no
+ * address, name or id (the award log keeps each award's own erasure).
+ */
+@Component
+class AccountAudit {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	AccountAudit(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** One entry: how many awards, addresses, LMS identities, sessions and one-time links the action removed. */
+	void record(String action, int awards, int addresses, int identities, int sessions, int links) {
+		jdbc.sql("insert into account_audit (action, at, awards, addresses, identities, sessions, links) values (?,?,?,?,?,?,?)")
+				.params(action, clock.millis(), awards, addresses, identities, sessions, links).update();
+	}
+}
