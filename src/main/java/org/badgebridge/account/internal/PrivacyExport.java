@@ -38,8 +38,11 @@ class PrivacyExport {
 
 	private final ReminderSettings reminders;
 
+	private final HeldAwards held;
+
 	PrivacyExport(JdbcClient jdbc, AccountBook book, PrivacyAwards holderAwards, Badges badges, Issuers issuers, Courses courses,
-			ReminderSettings reminders) {
+			ReminderSettings reminders, HeldAwards held) {
+		this.held = held;
 		this.jdbc = jdbc;
 		this.book = book;
 		this.holderAwards = holderAwards;
@@ -78,7 +81,7 @@ class PrivacyExport {
 		m.put("course", courses.context(a.contextId()).map(CourseContext::displayTitle).orElse(null));
 		m.put("issuer", badge.map(b -> Optional.ofNullable(b.issuerId()).flatMap(issuers::find).orElseGet(issuers::defaultIssuer))
 				.map(IssuerProfile::name).orElse(null));
-		m.put("state", BackpackView.state(a));
+		m.put("state", badge.map(b -> held.state(a, b).name()).orElse(null));
 		m.put("recipientName", a.recipientName());
 		m.put("recipientEmail", a.recipientEmail());
 		m.put("awardedAt", iso(a.awardedAt()));
