@@ -167,8 +167,8 @@ class PrivacyIntegrationTest {
 			assertThat(count("select count(*) from award where id=? and recipient_name is null and recipient_email is null", a.id()))
 					.as("no name or address on the award").isEqualTo(1);
 			assertThat(awards.revoked()).extracting(Award::id).as("in the revocation status list").contains(a.id());
-			assertThat(mvc.perform(get("/verify/" + a.id())).andReturn().getResponse().getStatus()).as("the award is still known")
-					.isNotEqualTo(404);
+			assertThat(mvc.perform(get("/verify/" + a.id())).andReturn().getResponse().getStatus()).as("the award is still known, and gone: 410")
+					.isEqualTo(410);
 		}
 		assertThat(count("select count(*) from award_score_post where award_id=? and state='REVOKED'", earned.id()))
 				.as("the gradebook is told").isEqualTo(1);
