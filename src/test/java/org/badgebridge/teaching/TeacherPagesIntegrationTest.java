@@ -83,7 +83,11 @@ class TeacherPagesIntegrationTest {
 		assertThat(status.getContentType()).startsWith("application/json");
 		Map<String, Object> json = JSONObjectUtils.parse(status.getContentAsString());
 		assertThat(json).containsKeys("running", "text", "earned", "inProgress", "notStarted", "learners");
-		assertThat(json.get("running")).isEqualTo(true);
+		// the read the page started is running, or (this course's platform sent no AGS address, so it fails at once,
+		// and on a busy machine before this request) has ended and says so: either way the page did start one
+		if (!Boolean.TRUE.equals(json.get("running"))) {
+			assertThat(json.get("outcome")).as("the read the page started ended: " + json).isEqualTo("FAILED");
+		}
 		assertThat(mvc.perform(get(base + "/status").cookie(cast.learner())).andReturn().getResponse().getStatus()).isEqualTo(403);
 	}
 
