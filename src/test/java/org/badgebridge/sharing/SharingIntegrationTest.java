@@ -32,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.badgebridge.support.Csrf.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
@@ -174,6 +175,21 @@ class SharingIntegrationTest {
 		setPublic(true);
 		assertThat(shareToken(claimPage())).as("public again: the same link").isEqualTo(token);
 		assertThat(fetch("/s/" + token).getStatus()).isEqualTo(200);
+	}
+
+	@Test
+	void anEmployerPastesTheShareLinkIntoTheVerifierWhichChecksItFromTheDatabaseAndStopsWhenItIsReplaced() throws Exception {
+		setPublic(true);
+		String token = shareToken(claimPage());
+		String shared = mvc.perform(multipart("/verify").param("text", "http://localhost:8080/s/" + token).with(csrf()))
+				.andReturn().getResponse().getContentAsString();
+		assertThat(shared).as("the share link's badge, checked without fetching our own site").contains("id=\"verdict\"", "Valid:",
+				"Data Literacy");
+
+		mvc.perform(post("/claim/" + claim + "/share-link").with(csrf()));
+		String replaced = mvc.perform(multipart("/verify").param("text", "http://localhost:8080/s/" + token).with(csrf()))
+				.andReturn().getResponse().getContentAsString();
+		assertThat(replaced).doesNotContain("Valid:").contains("id=\"verdict\"");
 	}
 
 	@Test

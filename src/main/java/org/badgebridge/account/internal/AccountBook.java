@@ -36,8 +36,12 @@ class AccountBook {
 				: jdbc.sql("select account_id from account_address where address=?").param(a).query(String.class).optional();
 	}
 
-	/** The account holding this (just proven) address, made now with it when no account holds it yet. */
-	@Transactional
+	/**
+	 * The account holding this (just proven) address, made now with it when no account holds it yet; in a transaction
+	 * of its own, so that losing the race for a new address (its key) does not doom the caller's transaction: the
+	 * caller then reads the winner's account.
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
 	public String accountFor(String address) {
 		String a = Secrets.address(address);
 		if (a == null) {

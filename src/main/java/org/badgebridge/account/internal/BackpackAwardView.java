@@ -12,6 +12,7 @@ import org.badgebridge.course.CourseContext;
 import org.badgebridge.course.Courses;
 import org.badgebridge.credential.OpenBadges2;
 import org.badgebridge.credential.SignedIssuers;
+import org.badgebridge.sharing.Sharing;
 
 /** What an award's page in the backpack shows: the badge, its issuer and course, its dates and state, what can be done. */
 @Component
@@ -31,8 +32,11 @@ class BackpackAwardView {
 
 	private final NameChoices names;
 
+	private final Sharing sharing;
+
 	BackpackAwardView(Awards awards, Badges badges, BadgePictures pictures, SignedIssuers issuers, Courses courses, HeldAwards held,
-			NameChoices names) {
+			NameChoices names, Sharing sharing) {
+		this.sharing = sharing;
 		this.awards = awards;
 		this.badges = badges;
 		this.pictures = pictures;
@@ -59,7 +63,9 @@ class BackpackAwardView {
 		model.addAttribute("expires", OpenBadges2.expires(award, badge).orElse(null));
 		model.addAttribute("canAccept", !award.revoked() && !award.claimed());
 		model.addAttribute("canDecline", !award.revoked() && !award.claimed() && !award.declined());
-		model.addAttribute("files", award.claimed() && !award.revoked() && !award.declined());
+		boolean files = award.claimed() && !award.revoked() && !award.declined();
+		model.addAttribute("files", files);
+		model.addAttribute("share", files ? sharing.controls(award) : null);
 		model.addAttribute("nameShown", names.shown(award.id()));
 		model.addAttribute("base", BackpackAwardController.PAGE.replace("{award}", award.id()));
 	}

@@ -24,7 +24,12 @@ class OwnDocuments {
 	private static final Pattern OWN_PATH = Pattern.compile("/(ob2/assertions|ob2/badges|ob2/issuers|ob3/status/(revocation|suspension)"
 			+ "|ob3/credentials|verify)/([A-Za-z0-9-]{1,64})");
 
+	/** A share link ({@code /s/{token}}): the award's public page while the holder shares it. */
+	private static final Pattern SHARE_PATH = Pattern.compile("/s/([A-Za-z0-9_-]{10,64})");
+
 	private final OpenBadges2 ob2;
+
+	private final org.badgebridge.sharing.ShareLinks shares;
 
 	private final OpenBadges3 ob3;
 
@@ -36,7 +41,9 @@ class OwnDocuments {
 
 	private final SignedIssuers signed;
 
-	OwnDocuments(OpenBadges2 ob2, OpenBadges3 ob3, StatusLists statusLists, ToolUrls urls, Awards awards, SignedIssuers signed) {
+	OwnDocuments(OpenBadges2 ob2, OpenBadges3 ob3, StatusLists statusLists, ToolUrls urls, Awards awards, SignedIssuers signed,
+			org.badgebridge.sharing.ShareLinks shares) {
+		this.shares = shares;
 		this.signed = signed;
 		this.awards = awards;
 		this.ob2 = ob2;
@@ -87,6 +94,14 @@ class OwnDocuments {
 		String s = url.toString();
 		if (!s.startsWith(urls.base() + "/")) {
 			return Optional.empty();
+		}
+		Matcher shared = SHARE_PATH.matcher(url.getPath());
+		if (shared.matches()) {
+			// what the link opens: the award's page (its hosted assertion) while shared; nothing once replaced or private
+			return shares.resolve(shared.group(1)) instanceof org.badgebridge.sharing.ShareLinks.Live live
+					? awards.find(live.awardId()).filter(a -> a.publicVisible() && !a.erased()).flatMap(a -> ob2.assertion(a.id()))
+							.map(JSONObjectUtils::toJSONString)
+					: Optional.empty();
 		}
 		Matcher m = OWN_PATH.matcher(url.getPath());
 		if (!m.matches()) {
