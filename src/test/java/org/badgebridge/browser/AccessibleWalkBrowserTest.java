@@ -328,7 +328,8 @@ class AccessibleWalkBrowserTest extends DemoServerTest {
 			shown.institutionAndCourse("the claim page", institution, courseTitle);
 			new BackpackWalk(this, award, mail.recipient()).signInAndOpenTheAward();
 			new PublicPagesWalk(this, award, badgeId, badge, courseTitle).whileValid();
-			shares(claim);
+			shares(new ClaimPage(d, claimLink(mail))); // back on the claim page (the backpack and public pages came between)
+			new OwnPlaceWalk(this, award, badge).addsAnAddressAndSharesFromTheBackpack();
 			revokeAsks(course, award);
 			new PublicPagesWalk(this, award, badgeId, badge, courseTitle).afterRevoke();
 		}
