@@ -85,7 +85,7 @@ public class ClaimMails {
 
 	private boolean send(String awardId) {
 		Award award = awards.find(awardId).orElse(null);
-		if (award == null || award.revoked()) {
+		if (award == null || award.revoked() || award.declined()) { // the learner said no: the mail stays unsent
 			return false;
 		}
 		String email = awards.recipientEmail(award);

@@ -59,6 +59,12 @@ class ClaimWindowIntegrationTest {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	ClaimMails mails;
+
+	@Autowired
+	org.badgebridge.award.AwardChoices choices;
+
 	@BeforeEach
 	void course() {
 		fixture.open();
@@ -153,6 +159,15 @@ class ClaimWindowIntegrationTest {
 				.params(System.currentTimeMillis() + Duration.ofDays(2).toMillis(), award.id()).update();
 		window.remindDue();
 		assertThat(reminders(award)).as("no 3-day reminder once they are off").hasSize(1);
+	}
+
+	@Test
+	void aDeclinedBadgeGetsNoClaimMailAgainAndNoReminder() {
+		Award award = awardedWithWindowEndingIn("rem-dec", "en", Duration.ofDays(2));
+		choices.decline(award.id());
+		assertThat(mails.resend(award.id())).as("'send again' sends nothing to a learner who declined").isFalse();
+		window.remindDue();
+		assertThat(reminders(award)).isEmpty();
 	}
 
 	@Test

@@ -113,6 +113,9 @@ class LearnersController {
 
 	@PostMapping("/lti/teach/badges/{badge}/resend")
 	String resend(ManagedAward managed) {
+		if (managed.award().declined()) {
+			return actions.back(managed.teacher(), Notice.error(actions.text("teaching.error.declined")));
+		}
 		boolean sent = claimMails.resend(managed.award().id());
 		return actions.back(managed.teacher(), sent
 				? actions.info("teaching.notice.resent")
