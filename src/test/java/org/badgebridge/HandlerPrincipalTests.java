@@ -55,7 +55,7 @@ class HandlerPrincipalTests {
 			"org.badgebridge.verification.internal.CheckBadgeController",
 			"org.badgebridge.catalogue.CatalogueController",
 			"org.badgebridge.account.internal.SignInController",
-			"org.badgebridge.account.internal.AddressLinkController");
+			"org.badgebridge.account.internal.AddressLinkController#show");
 
 	@Test
 	void everyHandlerTakesExactlyOnePrincipalOrIsPublicWithAReason() {

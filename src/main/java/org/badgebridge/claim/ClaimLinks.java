@@ -34,7 +34,8 @@ public class ClaimLinks {
 	public record Open(String awardId, Instant expiresAt, Instant createdAt) {
 	}
 
-	public record Link(String awardId, Instant expiresAt, Instant usedAt) {
+	/** A link: its award, its end, when it was used, and the address it was mailed to (null for a link of no mail). */
+	public record Link(String awardId, Instant expiresAt, Instant usedAt, String sentTo) {
 
 		public boolean expired(Instant now) {
 			return now.isAfter(expiresAt);
@@ -57,19 +58,24 @@ public class ClaimLinks {
 		return Instant.ofEpochMilli(clock.millis() + expiry.toMillis());
 	}
 
-	/** Stores a token for an award, replacing any earlier link of that award (the old link dies). */
+	/** Stores a token of no mail (its address unknown: claiming by it signs nobody in), replacing earlier links. */
 	public void store(String awardId, String token, Instant expiresAt) {
+		store(awardId, token, expiresAt, null);
+	}
+
+	/** Stores a token mailed to {@code sentTo} for an award, replacing any earlier link of that award (the old link dies). */
+	public void store(String awardId, String token, Instant expiresAt, String sentTo) {
 		if (jdbc.sql("select count(*) from claim_link where award_id=?").param(awardId).query(Integer.class).single() > 0) {
 			jdbc.sql("delete from claim_link where award_id=?").param(awardId).update();
 		}
-		jdbc.sql("insert into claim_link (token_hash, award_id, expires_at, created_at) values (?,?,?,?)")
-				.params(hash(token), awardId, expiresAt.toEpochMilli(), clock.millis()).update();
+		jdbc.sql("insert into claim_link (token_hash, award_id, expires_at, created_at, sent_to) values (?,?,?,?,?)")
+				.params(hash(token), awardId, expiresAt.toEpochMilli(), clock.millis(), sentTo).update();
 	}
 
 	/** A further link to the award's current window, for a reminder: same expiry, earlier links stay valid. */
-	public void addToWindow(String awardId, String token, Instant expiresAt) {
-		jdbc.sql("insert into claim_link (token_hash, award_id, expires_at, created_at) values (?,?,?,?)")
-				.params(hash(token), awardId, expiresAt.toEpochMilli(), clock.millis()).update();
+	public void addToWindow(String awardId, String token, Instant expiresAt, String sentTo) {
+		jdbc.sql("insert into claim_link (token_hash, award_id, expires_at, created_at, sent_to) values (?,?,?,?,?)")
+				.params(hash(token), awardId, expiresAt.toEpochMilli(), clock.millis(), sentTo).update();
 	}
 
 	/** Awards whose unused link ends within {@code within} from now (and has not ended), oldest window first. */
@@ -88,20 +94,21 @@ public class ClaimLinks {
 		if (token == null || token.length() < 20 || token.length() > 100) {
 			return Optional.empty();
 		}
-		return jdbc.sql("select award_id, expires_at, used_at from claim_link where token_hash=?").param(hash(token))
-				.query((rs, i) -> {
-					long used = rs.getLong(3);
-					return new Link(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)), rs.wasNull() ? null : Instant.ofEpochMilli(used));
-				}).optional();
+		return jdbc.sql("select award_id, expires_at, used_at, sent_to from claim_link where token_hash=?").param(hash(token))
+				.query(ClaimLinks::link).optional();
 	}
 
 	/** The award's live link, if a claim mail with one was sent: its expiry and whether it was used. */
 	public Optional<Link> forAward(String awardId) {
-		return jdbc.sql("select award_id, expires_at, used_at from claim_link where award_id=? order by created_at desc").param(awardId)
-				.query((rs, i) -> {
-					long used = rs.getLong(3);
-					return new Link(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)), rs.wasNull() ? null : Instant.ofEpochMilli(used));
-				}).list().stream().findFirst();
+		return jdbc.sql("select award_id, expires_at, used_at, sent_to from claim_link where award_id=? order by created_at desc").param(awardId)
+				.query(ClaimLinks::link).list().stream().findFirst();
+	}
+
+	/** A row of {@code award_id, expires_at, used_at, sent_to}. */
+	private static Link link(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		long used = rs.getLong(3);
+		Instant usedAt = rs.wasNull() ? null : Instant.ofEpochMilli(used); // wasNull refers to the column read last
+		return new Link(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)), usedAt, rs.getString(4));
 	}
 
 	/** Marks the award's link used: the badge was claimed, by the link or in the course's badge panel. */

@@ -105,7 +105,7 @@ public class ClaimMails {
 		if (!outbox.queue(key(awardId), email, rendered.subject(), rendered.text(), rendered.html(), OutgoingMail.Secret.BODY)) {
 			return false;
 		}
-		links.store(awardId, token, expires);
+		links.store(awardId, token, expires, email);
 		return true;
 	}
 
@@ -130,7 +130,7 @@ public class ClaimMails {
 		if (!outbox.queue(key, email, rendered.subject(), rendered.text(), rendered.html(), OutgoingMail.Secret.BODY)) {
 			return false;
 		}
-		links.addToWindow(awardId, token, windowEnd);
+		links.addToWindow(awardId, token, windowEnd, email);
 		return true;
 	}
 

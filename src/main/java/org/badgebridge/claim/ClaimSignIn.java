@@ -11,6 +11,9 @@ import org.springframework.http.ResponseCookie;
  */
 public interface ClaimSignIn {
 
-	/** A backpack session of the account holding the just-claimed award's address, as the cookie that carries it. */
-	Optional<ResponseCookie> signIn(String awardId);
+	/**
+	 * A backpack session of the account holding the just-claimed award's address, as the cookie that carries it; none
+	 * unless that address is still the one the link was mailed to ({@code provenAddress}: the mailbox the click proves).
+	 */
+	Optional<ResponseCookie> signIn(String awardId, String provenAddress);
 }

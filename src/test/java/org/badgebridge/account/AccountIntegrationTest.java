@@ -283,16 +283,30 @@ class AccountIntegrationTest {
 
 		assertThat(mvc.perform(get("/backpack/addresses/verify/" + token)).andReturn().getResponse().getContentAsString())
 				.contains(privateAddress, "id=\"confirm\"");
-		assertThat(mvc.perform(post("/backpack/addresses/verify/" + token).with(csrf())).andReturn().getResponse().getContentAsString())
-				.contains("data-outcome=\"ADDED\"");
+		assertThat(mvc.perform(post("/backpack/addresses/verify/" + token).with(csrf())).andReturn().getResponse().getStatus())
+				.as("the link alone, without the asking backpack's sign-in, confirms nothing").isEqualTo(401);
+		Cookie stranger = signIn(claimedAddress(learner(platform(), "ben", unique("Ben"))));
+		MockHttpServletResponse wrong = mvc.perform(post("/backpack/addresses/verify/" + token).cookie(stranger).with(csrf()))
+				.andReturn().getResponse();
+		assertThat(wrong.getStatus()).as("another backpack's sign-in").isEqualTo(403);
+		assertThat(wrong.getContentAsString()).contains("data-outcome=\"OTHER_ACCOUNT\"");
+		assertThat(accountOf(privateAddress)).isEmpty();
+		assertThat(mvc.perform(post("/backpack/addresses/verify/" + token).cookie(holder).with(csrf())).andReturn().getResponse()
+				.getContentAsString()).contains("data-outcome=\"ADDED\"");
 		assertThat(accountOf(privateAddress)).contains(account);
 		assertThat(backpack(holder)).contains(privateAddress);
-		assertThat(mvc.perform(post("/backpack/addresses/verify/" + token).with(csrf())).andReturn().getResponse().getStatus())
-				.as("used once").isEqualTo(410);
+		assertThat(mvc.perform(post("/backpack/addresses/verify/" + token).cookie(holder).with(csrf())).andReturn().getResponse()
+				.getStatus()).as("used once").isEqualTo(410);
 
 		Cookie viaPrivate = signIn(privateAddress);
 		assertThat(backpack(viaPrivate)).as("the badge sent to the university address, reached from the private one")
 				.contains(sue.badge().name());
+	}
+
+	/** Claims an award of the learner and returns their address (the account is made by the claim). */
+	String claimedAddress(Learner learner) {
+		claimed(learner);
+		return learner.address();
 	}
 
 	@Test
@@ -308,8 +322,8 @@ class AccountIntegrationTest {
 
 		mvc.perform(post("/backpack/addresses").param("address", home.address()).cookie(holderA).with(csrf()));
 		String token = token(mails(home.address(), "account-address").get(0), ADDRESS);
-		assertThat(mvc.perform(post("/backpack/addresses/verify/" + token).with(csrf())).andReturn().getResponse().getContentAsString())
-				.contains("data-outcome=\"MERGE_REQUESTED\"");
+		assertThat(mvc.perform(post("/backpack/addresses/verify/" + token).cookie(holderA).with(csrf())).andReturn().getResponse()
+				.getContentAsString()).contains("data-outcome=\"MERGE_REQUESTED\"");
 		assertThat(accountOf(home.address())).as("proving the address alone merges nothing").contains(b);
 
 		String merge = jdbc.sql("select id from account_merge where account_id=? and other_account_id=?").params(a, b)
@@ -334,7 +348,9 @@ class AccountIntegrationTest {
 		String account = claimed(sue);
 		Cookie lms = session(sue);
 		assertThat(mvc.perform(get("/lti/account/link").cookie(lms)).andReturn().getResponse().getContentAsString())
-				.contains("id=\"link-backpack\"", sue.address().toLowerCase());
+				.contains("id=\"link-backpack\"", "s***" + sue.address().toLowerCase().substring(sue.address().indexOf('@')))
+				.as("the account's addresses only masked: the LMS alone vouches for this person's address")
+				.doesNotContain(sue.address().toLowerCase());
 		assertThat(linked(platform, "sue")).as("not before the learner confirms").isEmpty();
 		mvc.perform(post("/lti/account/link").cookie(lms).with(csrf()));
 		assertThat(linked(platform, "sue")).contains(account);

@@ -83,7 +83,7 @@ abstract class BackpackTests {
 		await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("select count(*) from mail_outbox where dedup_key=?")
 				.param("claim:" + award.id()).query(Integer.class).single() > 0);
 		String token = ClaimLinks.newToken();
-		claimLinks.store(award.id(), token, claimLinks.expiryFromNow());
+		claimLinks.store(award.id(), token, claimLinks.expiryFromNow(), address);
 		return new Sent(award, token);
 	}
 

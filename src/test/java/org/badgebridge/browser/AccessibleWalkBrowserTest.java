@@ -328,26 +328,10 @@ class AccessibleWalkBrowserTest extends DemoServerTest {
 			shown.institutionAndCourse("the claim page", institution, courseTitle);
 			new BackpackWalk(this, award, mail.recipient()).signInAndOpenTheAward();
 			new PublicPagesWalk(this, award, badgeId, badge, courseTitle).whileValid();
-			shares(new ClaimPage(d, claimLink(mail))); // back on the claim page (the backpack and public pages came between)
 			new OwnPlaceWalk(this, award, badge).addsAnAddressAndSharesFromTheBackpack();
 			revokeAsks(course, award);
 			new PublicPagesWalk(this, award, badgeId, badge, courseTitle).afterRevoke();
 		}
-	}
-
-	/** Made public on the claim page: the share controls (link, copy, QR, LinkedIn) and the page the link opens. */
-	void shares(ClaimPage claim) throws IOException {
-		String link = claim.makePublic();
-		assertThat(d.findElement(By.id("linkedin")).getDomAttribute("href"))
-				.startsWith("https://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME&name=");
-		assertThat(d.findElement(By.id("share-qr")).getDomAttribute("alt")).contains(link);
-		d.findElement(By.id("copy-share-link")).click();
-		new org.openqa.selenium.support.ui.WebDriverWait(d, Duration.ofSeconds(10))
-				.until(x -> !x.findElement(By.id("copy-status")).getText().isBlank());
-		check("claim-shared", false);
-		d.get(link);
-		assertThat(d.findElement(By.id("recipient")).getText()).as("the shared page names the holder").isNotBlank();
-		check("shared", false);
 	}
 
 	/** Case 7: revoke asks first, and the public page says it is revoked but not why. */

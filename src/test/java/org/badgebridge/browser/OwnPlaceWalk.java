@@ -27,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 11's walk after the learner signed in to her backpack (a top-level page): she adds a private address and
- * confirms it from the mail; on the badge's page in the backpack, public since the claim page, she finds the same share
- * link, LinkedIn's "Add to profile" link with exactly the parameters LinkedIn takes, and replaces the link: the old one
+ * confirms it from the mail (in her signed-in browser: the link alone confirms nothing); on the badge's page in the
+ * backpack she makes it public, copies its share link, sees its QR code and the page the link opens, finds LinkedIn's
+ * "Add to profile" link with exactly the parameters LinkedIn takes, and replaces the link: the old one
  * then answers "no longer shared", the new one (LinkedIn's {@code certUrl}) opens the badge's public page, and the
  * verifier checks the pasted link as valid. Her privacy page too. Every page through the walk's checks (axe, language,
  * 320 px).
@@ -70,8 +71,17 @@ final class OwnPlaceWalk {
 		walk.check("backpack-two-addresses", false);
 
 		d.get(walk.tool() + "/backpack/awards/" + award.id());
+		assertThat(d.findElements(By.id("share-url"))).as("private until she shares it").isEmpty();
+		d.findElement(By.id("toggle-visibility")).click();
 		String before = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("share-url"))).getDomAttribute("value");
+		assertThat(d.findElement(By.id("share-qr")).getDomAttribute("alt")).contains(before);
+		d.findElement(By.id("copy-share-link")).click();
+		await().until(x -> !x.findElement(By.id("copy-status")).getText().isBlank());
 		walk.check("backpack-award-public", false);
+		d.get(before);
+		assertThat(d.findElement(By.id("recipient")).getText()).as("the shared page names the holder").isNotBlank();
+		walk.check("shared", false);
+		d.get(walk.tool() + "/backpack/awards/" + award.id());
 		org.openqa.selenium.WebElement old = d.findElement(By.id("share-url"));
 		d.findElement(By.id("regenerate-share-link")).click();
 		await().until(ExpectedConditions.stalenessOf(old));

@@ -191,7 +191,8 @@ class CredentialEndpointsIntegrationTest {
 		claimLinks.store(made.award().id(), token, claimLinks.expiryFromNow());
 
 		String page = fetch("/claim/" + token).getContentAsString();
-		assertThat(page).contains("id=\"open-backpack\"", "Private: the public page shows only").doesNotContain("id=\"download-json\"");
+		assertThat(page).contains("id=\"open-backpack\"", "id=\"share-in-backpack\"").doesNotContain("id=\"download-json\"",
+				"id=\"toggle-visibility\"");
 		for (String kind : new String[] { "json", "jwt", "png" }) {
 			MockHttpServletResponse refused = fetch("/claim/" + token + "/credential." + kind);
 			assertThat(refused.getStatus()).as("a claimed credential's files need the backpack's sign-in").isEqualTo(303);
@@ -207,14 +208,16 @@ class CredentialEndpointsIntegrationTest {
 				.header("Accept", "application/ld+json")).andReturn().getResponse().getContentAsString());
 		assertThat(assertion).doesNotContainKey("evidence");
 
-		mvc.perform(post("/claim/" + token + "/visibility").param("public", "true").with(csrf()));
+		jakarta.servlet.http.Cookie holder = org.badgebridge.support.CourseActors.backpackSessionForAward(jdbc, made.award().id());
+		String backpack = "/backpack/awards/" + made.award().id();
+		mvc.perform(post(backpack + "/visibility").param("public", "true").cookie(holder).with(csrf()));
 		assertThat(awards.find(made.award().id()).orElseThrow().publicVisible()).isTrue();
 		verify = fetch("/verify/" + made.award().id()).getContentAsString();
 		assertThat(verify).contains("Sue Second", "Awarded by a teacher: Final project passed", "id=\"ob3-link\"");
 		assertThat(mvc.perform(get("/ob2/assertions/" + made.award().id()).header("Accept", "application/ld+json")).andReturn()
 				.getResponse().getContentAsString()).contains("\"evidence\"", "Final project passed");
 
-		mvc.perform(post("/claim/" + token + "/visibility").param("public", "false").with(csrf()));
+		mvc.perform(post(backpack + "/visibility").param("public", "false").cookie(holder).with(csrf()));
 		assertThat(fetch("/verify/" + made.award().id()).getContentAsString()).doesNotContain("Sue Second");
 	}
 

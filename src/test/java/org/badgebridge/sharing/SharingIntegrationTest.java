@@ -36,7 +36,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * Share links from the claim page, and what every public URL of an award answers in each state (docs/sharing.md):
+ * Share links from the award's page in the backpack (the claim link changes nothing once claimed), and what every public URL of an award answers in each state (docs/sharing.md):
  * private, public, link regenerated, private again, revoked, expired, and deleted by the holder.
  */
 @SpringBootTest
@@ -86,6 +86,11 @@ class SharingIntegrationTest {
 
 	String claim;
 
+	/** The backpack session of the account the award was claimed into: sharing is the holder's, behind that sign-in. */
+	jakarta.servlet.http.Cookie holder;
+
+	String backpackPage;
+
 	@BeforeEach
 	void claimedAward() {
 		made = fixtures.claimedMicroCredential("sue@example.edu");
@@ -96,6 +101,8 @@ class SharingIntegrationTest {
 		claim = ClaimLinks.newToken();
 		claimLinks.store(award, claim, claimLinks.expiryFromNow());
 		ob3.issue(award);
+		holder = org.badgebridge.support.CourseActors.backpackSessionForAward(jdbc, award);
+		backpackPage = "/backpack/awards/" + award;
 	}
 
 	MockHttpServletResponse fetch(String path) throws Exception {
@@ -106,18 +113,19 @@ class SharingIntegrationTest {
 		return mvc.perform(get(path).header("Accept", "application/ld+json")).andReturn().getResponse();
 	}
 
+	/** The award's page in the backpack, where its holder shares it. */
 	String claimPage() throws Exception {
-		return fetch("/claim/" + claim).getContentAsString();
+		return mvc.perform(get(backpackPage).cookie(holder)).andReturn().getResponse().getContentAsString();
 	}
 
 	String shareToken(String page) {
 		Matcher m = SHARE_URL.matcher(page);
-		assertThat(m.find()).as("the claim page shows a share link").isTrue();
+		assertThat(m.find()).as("the backpack page shows a share link").isTrue();
 		return m.group(1);
 	}
 
 	void setPublic(boolean visible) throws Exception {
-		assertThat(mvc.perform(post("/claim/" + claim + "/visibility").param("public", Boolean.toString(visible)).with(csrf()))
+		assertThat(mvc.perform(post(backpackPage + "/visibility").param("public", Boolean.toString(visible)).cookie(holder).with(csrf()))
 				.andReturn().getResponse().getStatus()).isEqualTo(302);
 	}
 
@@ -186,19 +194,32 @@ class SharingIntegrationTest {
 		assertThat(shared).as("the share link's badge, checked without fetching our own site").contains("id=\"verdict\"", "Valid:",
 				"Data Literacy");
 
-		mvc.perform(post("/claim/" + claim + "/share-link").with(csrf()));
+		mvc.perform(post(backpackPage + "/share-link").cookie(holder).with(csrf()));
 		String replaced = mvc.perform(multipart("/verify").param("text", "http://localhost:8080/s/" + token).with(csrf()))
 				.andReturn().getResponse().getContentAsString();
 		assertThat(replaced).doesNotContain("Valid:").contains("id=\"verdict\"");
 	}
 
 	@Test
+	void theClaimLinkOfAClaimedBadgeNoLongerChangesWhoSeesItButSendsToTheBackpack() throws Exception {
+		for (String action : new String[] { "/visibility", "/share-link" }) {
+			MockHttpServletResponse r = mvc.perform(post("/claim/" + claim + action).param("public", "true").with(csrf()))
+					.andReturn().getResponse();
+			assertThat(r.getStatus()).as(action).isEqualTo(303);
+			assertThat(r.getRedirectedUrl()).isEqualTo(backpackPage);
+		}
+		assertThat(awards.find(award).orElseThrow().publicVisible()).as("a forwarded claim mail publishes nothing").isFalse();
+		assertThat(fetch("/claim/" + claim).getContentAsString()).contains("id=\"share-in-backpack\"")
+				.doesNotContain("id=\"toggle-visibility\"");
+	}
+
+	@Test
 	void aRegeneratedLinkReplacesTheOldOneWhichShowsANeutralPageInEnglishAndDutch() throws Exception {
 		setPublic(true);
 		String old = shareToken(claimPage());
-		MockHttpServletResponse regenerated = mvc.perform(post("/claim/" + claim + "/share-link").with(csrf())).andReturn().getResponse();
+		MockHttpServletResponse regenerated = mvc.perform(post(backpackPage + "/share-link").cookie(holder).with(csrf())).andReturn().getResponse();
 		assertThat(regenerated.getStatus()).isEqualTo(302);
-		String page = fetch(regenerated.getRedirectedUrl()).getContentAsString();
+		String page = mvc.perform(get(regenerated.getRedirectedUrl()).cookie(holder)).andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("A new share link was made");
 		String fresh = shareToken(page);
 		assertThat(fresh).isNotEqualTo(old);
@@ -219,8 +240,10 @@ class SharingIntegrationTest {
 		assertThat(fetch("/ob3/credentials/" + award).getStatus()).isEqualTo(200);
 
 		setPublic(false);
-		assertThat(mvc.perform(post("/claim/" + claim + "/share-link").with(csrf())).andReturn().getResponse().getStatus())
-				.as("a private award has no link to regenerate").isEqualTo(404);
+		MockHttpServletResponse refused = mvc.perform(post(backpackPage + "/share-link").cookie(holder).with(csrf())).andReturn()
+				.getResponse();
+		assertThat(mvc.perform(get(refused.getRedirectedUrl()).cookie(holder)).andReturn().getResponse().getContentAsString())
+				.as("a private award has no link to regenerate").contains("A private badge has no share link");
 	}
 
 	@Test

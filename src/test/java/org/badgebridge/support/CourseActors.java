@@ -112,6 +112,21 @@ public class CourseActors {
 	}
 
 	private Cookie session(String account) {
+		return session(jdbc, account);
+	}
+
+	/**
+	 * A fresh backpack session of the account an award was claimed into (waiting for the account module's listener to
+	 * record the claim), as a holder who signed in has.
+	 */
+	public static Cookie backpackSessionForAward(JdbcClient jdbc, String awardId) {
+		String account = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+				.until(() -> jdbc.sql("select account_id from account_award where award_id=?").param(awardId).query(String.class)
+						.optional(), java.util.Optional::isPresent).get();
+		return session(jdbc, account);
+	}
+
+	private static Cookie session(JdbcClient jdbc, String account) {
 		String value = (UUID.randomUUID() + "" + UUID.randomUUID()).replace("-", "");
 		long now = System.currentTimeMillis();
 		jdbc.sql("insert into account_session (id_hash, account_id, created_at, expires_at) values (?,?,?,?)")

@@ -22,7 +22,7 @@ import org.badgebridge.web.RateLimiter;
 class AddressChecks {
 
 	/** What following a link did. */
-	enum Outcome { ADDED, ALREADY_YOURS, MERGE_REQUESTED, UNKNOWN_LINK }
+	enum Outcome { ADDED, ALREADY_YOURS, MERGE_REQUESTED, UNKNOWN_LINK, OTHER_ACCOUNT }
 
 	private final JdbcClient jdbc;
 
@@ -80,7 +80,13 @@ class AddressChecks {
 
 	/** Uses the link up: the address joins its account, or a merge with the account holding it is requested. */
 	@Transactional
-	Outcome verify(String token) {
+	/**
+	 * Confirms the address of the link for the account that asked for it: only in a sign-in of that very account (the
+	 * link proves the mailbox, the session proves who asked; a click by the mailbox's owner in another browser must not
+	 * hand the address, and the badges sent to it, to whoever added it). Another account's sign-in leaves the link
+	 * unused.
+	 */
+	Outcome verify(String token, String signedInAccount) {
 		if (token.length() > 64) {
 			return Outcome.UNKNOWN_LINK;
 		}
@@ -89,6 +95,9 @@ class AddressChecks {
 		}
 		Optional<Check> check = jdbc.sql("select account_id, address from account_address_check where token_hash=? and expires_at > ?")
 				.params(hash, clock.millis()).query((rs, i) -> new Check(rs.getString(1), rs.getString(2))).optional();
+		if (check.isPresent() && !check.get().accountId().equals(signedInAccount)) {
+			return Outcome.OTHER_ACCOUNT;
+		}
 		if (check.isEmpty() || jdbc.sql("delete from account_address_check where token_hash=?").param(hash).update() != 1) {
 			return Outcome.UNKNOWN_LINK;
 		}

@@ -7,11 +7,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
+import org.badgebridge.account.BackpackHolder;
 import org.badgebridge.web.PublicEndpoint;
 
-/** The link mailed to an address added to an account: a GET shows what it confirms, the POST confirms it. */
+/**
+ * The link mailed to an address added to an account: a GET shows what it confirms, the POST confirms it, in a sign-in
+ * of the account that asked (the link alone, clicked by the mailbox's owner, must not give the address to whoever added
+ * it).
+ */
 @Controller
-@PublicEndpoint("a capability URL: the token mailed to the added address (256 random bits, hashed, single use) proves it")
 class AddressLinkController {
 
 	static final String PATH = "/backpack/addresses/verify/{token}";
@@ -23,6 +27,8 @@ class AddressLinkController {
 	}
 
 	@GetMapping(PATH)
+	@PublicEndpoint("a capability URL: the token mailed to the added address (256 random bits, hashed, single use); "
+			+ "it only shows what the link would confirm, confirming needs the asking account's sign-in")
 	String show(@PathVariable String token, Model model, HttpServletResponse response) {
 		SignInController.noStore(response);
 		return checks.address(token).map(address -> {
@@ -36,12 +42,15 @@ class AddressLinkController {
 	}
 
 	@PostMapping(PATH)
-	String verify(@PathVariable String token, Model model, HttpServletResponse response) {
+	String verify(BackpackHolder holder, @PathVariable String token, Model model, HttpServletResponse response) {
 		SignInController.noStore(response);
-		AddressChecks.Outcome outcome = checks.verify(token);
+		AddressChecks.Outcome outcome = checks.verify(token, holder.accountId());
 		if (outcome == AddressChecks.Outcome.UNKNOWN_LINK) {
 			response.setStatus(410);
 			return "account/link-gone";
+		}
+		if (outcome == AddressChecks.Outcome.OTHER_ACCOUNT) {
+			response.setStatus(403);
 		}
 		model.addAttribute("outcome", outcome.name());
 		return "account/address-done";

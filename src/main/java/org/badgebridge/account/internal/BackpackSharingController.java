@@ -42,8 +42,11 @@ class BackpackSharingController {
 
 	@PostMapping(BackpackAwardController.PAGE + "/share-link")
 	String regenerate(HeldAward held) {
-		if (!shareable(held) || !awards.find(held.awardId()).map(Award::publicVisible).orElse(false)) {
+		if (!shareable(held)) {
 			return back(held, Notice.error(notices.text("learning.backpack.award.notShareable")));
+		}
+		if (!awards.find(held.awardId()).map(Award::publicVisible).orElse(false)) {
+			return back(held, Notice.error(notices.text("learning.backpack.award.privateNoLink")));
 		}
 		sharing.regenerate(held.awardId());
 		return back(held, Notice.info(notices.text("learning.share.regenerated")));

@@ -24,7 +24,7 @@ class ClaimSignInByLink implements ClaimSignIn {
 	}
 
 	@Override
-	public Optional<ResponseCookie> signIn(String awardId) {
-		return claimed.record(awardId).map(sessions::open);
+	public Optional<ResponseCookie> signIn(String awardId, String provenAddress) {
+		return claimed.record(awardId, provenAddress).map(sessions::open);
 	}
 }

@@ -32,8 +32,18 @@ class ClaimedAddresses {
 
 	/** Puts the claimed award into the account of its address; returns that account, if the award has an address. */
 	Optional<String> record(String awardId) {
+		return record(awardId, null);
+	}
+
+	/**
+	 * As {@link #record(String)}, but only when the award's address is {@code proven} (when given): the address a claim
+	 * link was mailed to. The award's address can change after the mail (the LMS's data), and whoever claims by an old
+	 * link must not reach the backpack of whatever address the award names now.
+	 */
+	Optional<String> record(String awardId, String proven) {
 		Optional<String> address = awards.find(awardId).filter(a -> a.claimed()).map(awards::recipientEmail)
-				.filter(a -> Secrets.address(a) != null);
+				.filter(a -> Secrets.address(a) != null)
+				.filter(a -> proven == null || Secrets.address(a).equals(Secrets.address(proven)));
 		if (address.isEmpty()) {
 			return Optional.empty();
 		}

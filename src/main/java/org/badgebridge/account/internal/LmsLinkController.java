@@ -31,9 +31,17 @@ class LmsLinkController {
 	String show(CourseMember member, Model model) {
 		LmsLinks.Standing standing = links.standing(member);
 		model.addAttribute("linked", standing.linkedTo().isPresent());
-		model.addAttribute("addresses", standing.linkedTo().or(standing::candidate).map(book::addresses).orElse(java.util.List.of()));
+		// masked: the candidate account is found through the LMS's address for this person, which the LMS alone vouches for
+		model.addAttribute("addresses", standing.linkedTo().or(standing::candidate).map(book::addresses).orElse(java.util.List.of())
+				.stream().map(LmsLinkController::masked).toList());
 		model.addAttribute("canLink", standing.linkedTo().isEmpty() && standing.candidate().isPresent());
 		return "account/lms-link";
+	}
+
+	/** {@code s***@example.nl}: enough to recognise one's own address, not to learn someone else's. */
+	static String masked(String address) {
+		int at = address.indexOf('@');
+		return at <= 0 ? "***" : address.charAt(0) + "***" + address.substring(at);
 	}
 
 	@PostMapping(PATH)

@@ -31,9 +31,6 @@ import org.badgebridge.course.CourseContext;
 import org.badgebridge.course.Courses;
 import org.badgebridge.credential.SignedIssuers;
 import org.badgebridge.credential.OpenBadges3;
-import org.badgebridge.sharing.Sharing;
-import org.badgebridge.web.Notice;
-import org.badgebridge.web.Notices;
 import org.badgebridge.web.PublicEndpoint;
 
 /**
@@ -68,21 +65,15 @@ class ClaimController {
 
 	private final ClaimWindow window;
 
-	private final Sharing sharing;
-
-	private final Notices notices;
-
 	private final ObjectProvider<ClaimSignIn> signIns;
 
 	static final String BACKPACK_AWARD = "/backpack/awards/";
 
 	ClaimController(ClaimLinks links, Awards awards, Badges badges, Clock clock, OpenBadges3 ob3, Claims claims, Courses courses,
 			BadgePictures pictures, SignedIssuers issuers, MessageSource messages, ClaimWindow window,
-			ObjectProvider<ClaimSignIn> signIns, Sharing sharing, Notices notices) {
+			ObjectProvider<ClaimSignIn> signIns) {
 		this.window = window;
 		this.signIns = signIns;
-		this.sharing = sharing;
-		this.notices = notices;
 		this.claims = claims;
 		this.courses = courses;
 		this.pictures = pictures;
@@ -107,20 +98,15 @@ class ClaimController {
 				.<Void>build()).orElseGet(() -> ResponseEntity.notFound().build());
 	}
 
-	@PostMapping("/claim/{token}/visibility")
-	String visibility(@PathVariable String token, @RequestParam("public") boolean visible) {
-		Award award = claimedAward(token).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		sharing.setPublic(award.id(), visible);
-		return "redirect:/claim/" + token;
-	}
-
-	/** A new share link for the public award; the old one then answers "no longer shared". */
-	@PostMapping("/claim/{token}/share-link")
-	String regenerateShareLink(@PathVariable String token) {
-		Award award = claimedAward(token).filter(Award::publicVisible)
-				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		sharing.regenerate(award.id());
-		return notices.redirect("/claim/" + token, Notice.info(notices.text("learning.share.regenerated")));
+	/**
+	 * Who sees a claimed badge is the holder's choice in their backpack, behind its sign-in: the claim link (a mail that
+	 * may be forwarded or read in an old mailbox) changes nothing and sends there.
+	 */
+	@PostMapping({ "/claim/{token}/visibility", "/claim/{token}/share-link" })
+	ResponseEntity<Void> sharing(@PathVariable String token) {
+		return claimedAward(token).map(a -> ResponseEntity.status(HttpStatus.SEE_OTHER)
+				.location(java.net.URI.create(BACKPACK_AWARD + a.id())).header("Cache-Control", "no-store").<Void>build())
+				.orElseGet(() -> ResponseEntity.notFound().build());
 	}
 
 	/** The claimed, unrevoked award of a live link. */
@@ -169,7 +155,7 @@ class ClaimController {
 		if (accept && !award.claimed()) {
 			award = claims.claim(award.id());
 			String claimed = award.id();
-			signIns.orderedStream().findFirst().flatMap(s -> s.signIn(claimed))
+			signIns.orderedStream().findFirst().filter(s -> link.sentTo() != null).flatMap(s -> s.signIn(claimed, link.sentTo()))
 					.ifPresent(cookie -> response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString()));
 		}
 		if (award.claimed() && !ob3.exists(award.id())) {
@@ -189,7 +175,6 @@ class ClaimController {
 		model.addAttribute("course", courses.context(award.contextId()).map(CourseContext::displayTitle).orElse(null));
 		model.addAttribute("claimedOn", award.claimedAt() == null ? null : PanelView.date(award.claimedAt(), LocaleContextHolder.getLocale()));
 		model.addAttribute("token", token);
-		model.addAttribute("share", award.claimed() ? sharing.controls(award) : null);
 		model.addAttribute("backpack", BACKPACK_AWARD + award.id());
 		return "claim/claim";
 	}
