@@ -41,7 +41,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * (Outside org.badgebridge so that neither the application's component scan nor @SpringBootTest finds it.)
  * A real OpenID Connect provider for the tests: Spring Authorization Server on a free loopback port, one registered
  * client (code flow, PKCE required, client secret basic) and two users signing in with a login form: {@code ada}
- * (verified address, institution, in the admins' group) and {@code bob} (unverified address, no group).
+ * (verified address, institution, in the admins' group) and {@code bob} (unverified address, no group), {@code dan} (verified address).
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -58,7 +58,8 @@ public class TestOidcProvider {
 	static final Map<String, Map<String, Object>> CLAIMS = Map.of(
 			"ada", Map.of("email", "Ada@Example.EDU", "email_verified", true, "schac_home_organization", "example.edu",
 					"given_name", "Ada", "family_name", "Lovelace", "groups", List.of("staff", "badgebridge-admins")),
-			"bob", Map.of("email", "bob@example.edu", "email_verified", false, "groups", List.of("students")));
+			"bob", Map.of("email", "bob@example.edu", "email_verified", false, "groups", List.of("students")),
+			"dan", Map.of("email", "dan@example.edu", "email_verified", true));
 
 	private static ConfigurableApplicationContext context;
 
@@ -102,7 +103,8 @@ public class TestOidcProvider {
 	UserDetailsService users() {
 		return new InMemoryUserDetailsManager(
 				User.withUsername("ada").password("{noop}" + PASSWORD).roles("USER").build(),
-				User.withUsername("bob").password("{noop}" + PASSWORD).roles("USER").build());
+				User.withUsername("bob").password("{noop}" + PASSWORD).roles("USER").build(),
+				User.withUsername("dan").password("{noop}" + PASSWORD).roles("USER").build());
 	}
 
 	@Bean

@@ -100,6 +100,29 @@ class OidcSignInIntegrationTest {
 	}
 
 	@Test
+	void aVerifiedAddressOfAnotherAccountAsksForAMergeInsteadOfMoving() throws Exception {
+		String linked = account();
+		String holder = account();
+		jdbc.sql("insert into account_address (address, account_id, verified_at) values ('dan@example.edu', ?, 0)").param(holder).update();
+		jdbc.sql("insert into account_oidc_identity (issuer, subject, account_id, provider, email_verified, linked_at, seen_at) "
+				+ "values (?, 'dan', ?, 'test', false, 0, 0)").params(TestOidcProvider.issuer(), linked).update();
+
+		Callback back = throughProvider("/backpack/sign-in/oidc/test", "dan");
+		assertThat(mvc.perform(get("/backpack/sign-in/oidc-callback?" + back.query()).cookie(back.browser())).andReturn()
+				.getResponse().getRedirectedUrl()).isEqualTo("/backpack");
+		assertThat(jdbc.sql("select account_id from account_address where address='dan@example.edu'").query(String.class).single())
+				.isEqualTo(holder);
+		assertThat(jdbc.sql("select count(*) from account_merge where account_id=? and other_account_id=? and address='dan@example.edu'")
+				.params(linked, holder).query(Long.class).single()).isEqualTo(1);
+	}
+
+	private String account() {
+		String id = java.util.UUID.randomUUID().toString();
+		jdbc.sql("insert into account (id, created_at) values (?, 0)").param(id).update();
+		return id;
+	}
+
+	@Test
 	void aWrongStateOrAnotherBrowserOrASecondUseIsRefused() throws Exception {
 		Callback back = throughProvider("/backpack/sign-in/oidc/test", "ada");
 		String wrongState = back.query().replaceAll("state=[^&]+", "state=forged");
