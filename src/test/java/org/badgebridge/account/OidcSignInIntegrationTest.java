@@ -46,6 +46,10 @@ class OidcSignInIntegrationTest {
 		registry.add("badgebridge.oidc.providers.test.client-id", () -> TestOidcProvider.CLIENT_ID);
 		registry.add("badgebridge.oidc.providers.test.client-secret", () -> TestOidcProvider.CLIENT_SECRET);
 		registry.add("badgebridge.oidc.providers.test.display-name", () -> "Test eduID");
+		// a provider nobody answers for (a closed loopback port)
+		registry.add("badgebridge.oidc.providers.down.issuer", () -> "http://127.0.0.1:" + org.badgebridge.support.FreePort.find());
+		registry.add("badgebridge.oidc.providers.down.client-id", () -> "x");
+		registry.add("badgebridge.oidc.providers.down.client-secret", () -> "y");
 		registry.add("badgebridge.oidc.admin-claim", () -> "groups");
 		registry.add("badgebridge.oidc.admin-value", () -> "badgebridge-admins");
 	}
@@ -80,6 +84,11 @@ class OidcSignInIntegrationTest {
 				.isEqualTo(account);
 		assertThat(jdbc.sql("select institution from account_oidc_identity where subject='ada'").query(String.class).single())
 				.isEqualTo("example.edu");
+
+		// the privacy export shows the linked provider account and what it released
+		String export = mvc.perform(get("/backpack/privacy/export").cookie(session)).andExpect(status().isOk()).andReturn()
+				.getResponse().getContentAsString();
+		assertThat(export).contains("\"signInProviders\"").contains("\"subject\":\"ada\"").contains("\"institution\":\"example.edu\"");
 
 		// a second sign-in of the same subject lands in the same account
 		Callback again = throughProvider("/backpack/sign-in/oidc/test", "ada");
@@ -120,6 +129,14 @@ class OidcSignInIntegrationTest {
 		String id = java.util.UUID.randomUUID().toString();
 		jdbc.sql("insert into account (id, created_at) values (?, 0)").param(id).update();
 		return id;
+	}
+
+	@Test
+	void anUnreachableProviderOrAnUnknownOneIsAPageNotAnError() throws Exception {
+		MvcResult down = mvc.perform(get("/backpack/sign-in/oidc/down")).andExpect(status().is3xxRedirection()).andReturn();
+		assertThat(down.getResponse().getRedirectedUrl()).startsWith("/backpack/sign-in?n=");
+		assertThat(down.getResponse().getCookie("bb_oidc")).isNull();
+		mvc.perform(get("/backpack/sign-in/oidc/nosuch")).andExpect(status().isNotFound());
 	}
 
 	@Test

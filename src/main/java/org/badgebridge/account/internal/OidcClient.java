@@ -44,6 +44,9 @@ class OidcClient {
 			String familyName, List<String> adminClaimValues) {
 	}
 
+	/** Connect and read timeout towards a provider (discovery, token endpoint). */
+	private static final int TIMEOUT_MS = 5000;
+
 	private final Map<String, OIDCProviderMetadata> metadata = new ConcurrentHashMap<>();
 
 	URI authorizationRequest(OidcSettings.Provider provider, URI redirect, String state, String nonce, String verifier) {
@@ -60,14 +63,17 @@ class OidcClient {
 			TokenRequest request = new TokenRequest(meta.getTokenEndpointURI(),
 					new ClientSecretBasic(new ClientID(provider.clientId()), new Secret(provider.clientSecret())),
 					new AuthorizationCodeGrant(new AuthorizationCode(code), redirect, new CodeVerifier(verifier)));
-			TokenResponse response = OIDCTokenResponseParser.parse(request.toHTTPRequest().send());
+			com.nimbusds.oauth2.sdk.http.HTTPRequest http = request.toHTTPRequest();
+			http.setConnectTimeout(TIMEOUT_MS);
+			http.setReadTimeout(TIMEOUT_MS);
+			TokenResponse response = OIDCTokenResponseParser.parse(http.send());
 			if (!response.indicatesSuccess()) {
 				throw new OidcRefused("token endpoint: " + response.toErrorResponse().getErrorObject().getCode());
 			}
 			OIDCTokens tokens = ((com.nimbusds.openid.connect.sdk.OIDCTokenResponse) response.toSuccessResponse()).getOIDCTokens();
 			JWT idToken = tokens.getIDToken();
 			IDTokenValidator validator = new IDTokenValidator(meta.getIssuer(), new ClientID(provider.clientId()), JWSAlgorithm.RS256,
-					meta.getJWKSetURI().toURL());
+					meta.getJWKSetURI().toURL(), new com.nimbusds.jose.util.DefaultResourceRetriever(TIMEOUT_MS, TIMEOUT_MS));
 			IDTokenClaimsSet claims = validator.validate(idToken, new Nonce(nonce));
 			Boolean verified = claims.getBooleanClaim("email_verified");
 			return new Released(claims.getIssuer().getValue(), claims.getSubject().getValue(), claims.getStringClaim("email"),
@@ -89,7 +95,7 @@ class OidcClient {
 	private OIDCProviderMetadata metadata(OidcSettings.Provider provider) {
 		return metadata.computeIfAbsent(provider.issuer(), issuer -> {
 			try {
-				return OIDCProviderMetadata.resolve(new Issuer(issuer));
+				return OIDCProviderMetadata.resolve(new Issuer(issuer), TIMEOUT_MS, TIMEOUT_MS);
 			}
 			catch (IOException | com.nimbusds.oauth2.sdk.GeneralException ex) {
 				throw new OidcRefused("discovery of " + issuer + ": " + ex.getMessage());

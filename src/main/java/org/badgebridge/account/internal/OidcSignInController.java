@@ -81,8 +81,16 @@ class OidcSignInController {
 		OidcSettings.Provider provider = provider(id);
 		OidcRequests.Started started = requests.start(id, purpose);
 		SignInController.noStore(response);
+		URI authorize;
+		try {
+			authorize = client.authorizationRequest(provider, callback(), started.state(), started.nonce(), started.verifier());
+		}
+		catch (OidcClient.OidcRefused ex) {
+			log.warn("OpenID Connect provider {} cannot be reached: {}", id, ex.getMessage());
+			return failed("learning.backpack.oidc.unavailable");
+		}
 		response.addHeader(HttpHeaders.SET_COOKIE, started.cookie().toString());
-		return "redirect:" + client.authorizationRequest(provider, callback(), started.state(), started.nonce(), started.verifier());
+		return "redirect:" + authorize;
 	}
 
 	@GetMapping(CALLBACK)
