@@ -104,6 +104,8 @@ class OidcSignInIntegrationTest {
 		MvcResult done = mvc.perform(get("/backpack/sign-in/oidc-callback?" + back.query()).cookie(back.browser())).andReturn();
 		assertThat(done.getResponse().getRedirectedUrl()).isEqualTo("/backpack");
 		assertThat(jdbc.sql("select count(*) from account_address where address='bob@example.edu'").query(Long.class).single()).isZero();
+		// a backpack with no address yet still opens
+		mvc.perform(get("/backpack").cookie(done.getResponse().getCookie("bb_backpack"))).andExpect(status().isOk());
 		assertThat(jdbc.sql("select email from account_oidc_identity where subject='bob'").query(String.class).single())
 				.isEqualTo("bob@example.edu");
 	}
