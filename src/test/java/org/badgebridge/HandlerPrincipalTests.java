@@ -54,7 +54,7 @@ class HandlerPrincipalTests {
 			"org.badgebridge.verification.internal.VerificationPageController",
 			"org.badgebridge.verification.internal.CheckBadgeController",
 			"org.badgebridge.catalogue.CatalogueController",
-			"org.badgebridge.account.internal.SignInController",
+			"org.badgebridge.account.internal.SignInController", "org.badgebridge.account.internal.OidcSignInController",
 			"org.badgebridge.account.internal.AddressLinkController#show");
 
 	@Test

@@ -50,6 +50,7 @@ class TableOwnershipTests {
 			entry("account_reminder_optout", "account"), entry("account_audit", "account"),
 			entry("account_sign_in", "account"), entry("account_session", "account"), entry("account_address_check", "account"),
 			entry("account_merge", "account"), entry("account_award", "account"), entry("account_name_choice", "account"),
+			entry("account_oidc_identity", "account"), entry("account_oidc_request", "account"), entry("account_admin_session", "account"),
 			entry("share_link", "sharing"),
 			entry("demo_user", "demolms"), entry("demo_course", "demolms"), entry("demo_tool", "demolms"),
 			entry("demo_link", "demolms"), entry("demo_lineitem", "demolms"), entry("demo_grade", "demolms"),

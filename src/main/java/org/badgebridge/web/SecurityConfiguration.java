@@ -24,7 +24,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Who may call what. Admin pages and API need the admin credentials (HTTP Basic; failed sign-ins are throttled
- * per address and per user name by {@link AdminSignInThrottle}). Everything the LMS
+ * per address and per user name by {@link AdminSignInThrottle}) or a session of an {@link AdminSignIns}
+ * (an admin signed in through an OpenID Connect provider). Everything the LMS
  * reaches is public but guarded by LTI itself. CSRF stays on for the tool's own forms (token in a
  * partitioned cookie, so it works inside the LMS iframe) and is off only where the LMS posts across sites:
  * the login initiation, the launch and its platform-storage confirmation. LTI pages may be framed by the
@@ -39,9 +40,11 @@ class SecurityConfiguration {
 	@Bean
 	@Order(10)
 	SecurityFilterChain admin(HttpSecurity http, java.time.Clock clock,
+			org.springframework.beans.factory.ObjectProvider<AdminSignIns> signIns,
 			@Value("${badgebridge.admin.login-throttle.failures-per-minute:10}") int failuresPerMinute) throws Exception {
 		http.securityMatcher("/admin/**", "/api/admin/**")
 				.addFilterBefore(new AdminSignInThrottle(failuresPerMinute, clock), BasicAuthenticationFilter.class)
+				.addFilterBefore(new AdminSessionFilter(signIns.orderedStream().toList()), BasicAuthenticationFilter.class)
 				.authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
 				.httpBasic(basic -> basic.realmName("BadgeBridge admin"))
 				.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

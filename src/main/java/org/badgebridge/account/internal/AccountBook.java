@@ -59,6 +59,13 @@ class AccountBook {
 		return id;
 	}
 
+	/** A new account with no address yet (a provider's subject that released no verified address). */
+	String newAccount() {
+		String id = UUID.randomUUID().toString();
+		jdbc.sql("insert into account (id, created_at) values (?,?)").params(id, clock.millis()).update();
+		return id;
+	}
+
 	/** Records that the award was claimed into the account (once; a repeated event changes nothing). */
 	void claimed(String awardId, String accountId) {
 		try {
@@ -130,6 +137,7 @@ class AccountBook {
 		jdbc.sql("update account_lms_identity set account_id=? where account_id=?").params(into, from).update();
 		jdbc.sql("update account_award set account_id=? where account_id=?").params(into, from).update();
 		jdbc.sql("update account_session set account_id=? where account_id=?").params(into, from).update();
+		jdbc.sql("update account_oidc_identity set account_id=? where account_id=?").params(into, from).update();
 		jdbc.sql("update account set merged_into=? where id=?").params(into, from).update();
 	}
 }

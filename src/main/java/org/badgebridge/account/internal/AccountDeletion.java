@@ -59,6 +59,7 @@ class AccountDeletion {
 			jdbc.sql("delete from account_merge where account_id=? or other_account_id=?").params(account, account).update();
 			sessions += jdbc.sql("delete from account_session where account_id=?").param(account).update();
 			identities += jdbc.sql("delete from account_lms_identity where account_id=?").param(account).update();
+			identities += jdbc.sql("delete from account_oidc_identity where account_id=?").param(account).update();
 			removedAddresses += jdbc.sql("delete from account_address where account_id=?").param(account).update();
 			jdbc.sql("delete from account_award where account_id=?").param(account).update();
 			jdbc.sql("delete from account_reminder_optout where account_id=?").param(account).update();

@@ -17,8 +17,8 @@ import org.badgebridge.course.CourseContext;
 import org.badgebridge.course.Courses;
 
 /**
- * "Download all my data": the account, its addresses, its linked LMS identities, its awards (badge, course, issuer,
- * state, dates, what the award keeps about the holder) and its preferences. Only the holder's own data and nothing
+ * "Download all my data": the account, its addresses, its linked LMS identities and OpenID Connect sign-ins (with
+ * what the provider released), its awards (badge, course, issuer, state, dates, what the award keeps about the holder) and its preferences. Only the holder's own data and nothing
  * secret: no hash of a link or session, no other person's award.
  */
 @Component
@@ -67,6 +67,22 @@ class PrivacyExport {
 				.param(accountId).query((rs, i) -> Map.of("platform", rs.getLong(1), "subject", rs.getString(2), "linkedAt",
 						Instant.ofEpochMilli(rs.getLong(3)).toString()))
 				.list());
+		out.put("signInProviders", jdbc.sql("""
+				select provider, issuer, subject, email, email_verified, institution, given_name, family_name, linked_at, seen_at
+				from account_oidc_identity where account_id=? order by linked_at""").param(accountId).query((rs, i) -> {
+			Map<String, Object> p = new LinkedHashMap<>();
+			p.put("provider", rs.getString(1));
+			p.put("issuer", rs.getString(2));
+			p.put("subject", rs.getString(3));
+			p.put("email", rs.getString(4));
+			p.put("emailVerified", rs.getBoolean(5));
+			p.put("institution", rs.getString(6));
+			p.put("givenName", rs.getString(7));
+			p.put("familyName", rs.getString(8));
+			p.put("linkedAt", Instant.ofEpochMilli(rs.getLong(9)).toString());
+			p.put("lastSeenAt", Instant.ofEpochMilli(rs.getLong(10)).toString());
+			return p;
+		}).list());
 		out.put("awards", holderAwards.of(accountId).stream().map(this::award).toList());
 		out.put("preferences", Map.of("claimReminders", reminders.off(accountId) ? "off" : "on"));
 		return out;

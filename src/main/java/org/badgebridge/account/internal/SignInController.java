@@ -30,15 +30,24 @@ class SignInController {
 
 	private final Notices notices;
 
-	SignInController(SignInLinks links, BackpackSessions sessions, Notices notices) {
+	private final OidcSettings oidc;
+
+	SignInController(SignInLinks links, BackpackSessions sessions, Notices notices, OidcSettings oidc) {
 		this.links = links;
 		this.sessions = sessions;
 		this.notices = notices;
+		this.oidc = oidc;
+	}
+
+	/** A configured provider as the sign-in page shows it. */
+	record ProviderButton(String id, String name) {
 	}
 
 	@GetMapping(BackpackPrincipals.SIGN_IN)
-	String form(HttpServletResponse response) {
+	String form(Model model, HttpServletResponse response) {
 		response.setHeader("Cache-Control", "no-store");
+		model.addAttribute("providers", oidc.providers().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+				.map(e -> new ProviderButton(e.getKey(), e.getValue().name(e.getKey()))).toList());
 		return "account/sign-in";
 	}
 
