@@ -231,10 +231,8 @@ public class OpenBadges3 {
 	}
 
 	/**
-	 * A credential of the award bound to a holder's key, minted afresh (its own id, not stored): the same achievement,
-	 * issuer and proof suite as the award's stored credential, whose status entry it shares, so revoking or suspending
-	 * the award reaches this copy too; {@code credentialSubject.id} is {@code subjectId} (a DID of the holder's key).
-	 * Refused ({@link NotIssuable}) as {@link #issue} is.
+	 * A credential of the award bound to a holder's key ({@code credentialSubject.id}, a DID), minted afresh and not
+	 * stored: the stored credential's achievement, issuer, proof suite and status entry (so revocation reaches it too).
 	 */
 	public Issued issueBoundTo(String awardId, String subjectId) {
 		if (subjectId == null || !subjectId.startsWith("did:")) {
