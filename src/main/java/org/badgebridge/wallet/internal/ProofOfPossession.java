@@ -1,10 +1,6 @@
 package org.badgebridge.wallet.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.Signature;
-import java.security.spec.X509EncodedKeySpec;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,8 +33,6 @@ import org.badgebridge.credential.Multikeys;
 class ProofOfPossession {
 
 	static final Duration MAX_AGE = Duration.ofMinutes(5);
-
-	private static final byte[] ED25519_X509_PREFIX = { 0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00 };
 
 	/** A refused proof: {@code invalid_proof} or {@code invalid_nonce}. */
 	static final class Refused extends RuntimeException {
@@ -135,28 +129,13 @@ class ProofOfPossession {
 			}
 			if ((JWSAlgorithm.EdDSA.equals(alg) || JWSAlgorithm.Ed25519.equals(alg)) && key instanceof OctetKeyPair okp
 					&& Curve.Ed25519.equals(okp.getCurve())) {
-				return ed25519(okp.getDecodedX(), jwt.getSigningInput(), jwt.getSignature().decode());
+				return Multikeys.verifyEd25519(okp.getDecodedX(), jwt.getSigningInput(), jwt.getSignature().decode());
 			}
 		}
 		catch (JOSEException ex) {
 			return false;
 		}
 		throw new Refused("invalid_proof", "alg must be ES256 (P-256) or EdDSA (Ed25519)");
-	}
-
-	private static boolean ed25519(byte[] raw, byte[] data, byte[] signature) {
-		try {
-			byte[] x509 = new byte[ED25519_X509_PREFIX.length + raw.length];
-			System.arraycopy(ED25519_X509_PREFIX, 0, x509, 0, ED25519_X509_PREFIX.length);
-			System.arraycopy(raw, 0, x509, ED25519_X509_PREFIX.length, raw.length);
-			Signature verifier = Signature.getInstance("Ed25519");
-			verifier.initVerify(KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(x509)));
-			verifier.update(data);
-			return verifier.verify(signature);
-		}
-		catch (GeneralSecurityException ex) {
-			return false;
-		}
 	}
 
 	/** did:key for Ed25519, did:jwk (of the public members only) for others. */

@@ -198,4 +198,35 @@ class WalletProtocolIntegrationTest {
 		assertThat(issued.getContentAsString()).contains("\"credentials\"", "did:jwk:");
 		refused(credential(token, request(proof(key, ISSUER, nonce, "openid4vci-proof+jwt"))), 400, "invalid_nonce");
 	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void anEd25519ProofNamingItsKeyByADidKeyKidIsAcceptedAndAnExpiredTokenIsNot() throws Exception {
+		java.security.KeyPair pair = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+		byte[] encoded = pair.getPublic().getEncoded();
+		byte[] raw = java.util.Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length);
+		String did = "did:key:" + org.badgebridge.credential.Multikeys.ed25519PublicKey(raw);
+		java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+		String header = b64.encodeToString(JSONObjectUtils.toJSONString(Map.of("alg", "EdDSA", "typ", "openid4vci-proof+jwt",
+				"kid", did + "#" + did.substring(8))).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		String payload = b64.encodeToString(JSONObjectUtils.toJSONString(Map.of("aud", ISSUER, "iat", Instant.now().getEpochSecond(),
+				"nonce", nonce())).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		java.security.Signature signer = java.security.Signature.getInstance("Ed25519");
+		signer.initSign(pair.getPrivate());
+		signer.update((header + "." + payload).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		String proof = header + "." + payload + "." + b64.encodeToString(signer.sign());
+
+		String token = accessToken();
+		MockHttpServletResponse issued = credential(token, request(proof));
+		assertThat(issued.getStatus()).as(issued.getContentAsString()).isEqualTo(200);
+		Map<String, Object> credential = (Map<String, Object>) ((List<Map<String, Object>>) json(issued).get("credentials")).get(0)
+				.get("credential");
+		assertThat((Map<String, Object>) credential.get("credentialSubject")).containsEntry("id", did);
+		assertThat(credential).containsKeys("proof", "credentialStatus");
+
+		jdbc.sql("update wallet_token set expires_at=? where token_hash=?").params(Instant.now().toEpochMilli() - 1, WalletGrants.hash(token))
+				.update();
+		ECKey key = new ECKeyGenerator(Curve.P_256).generate();
+		refused(credential(token, request(proof(key, ISSUER, nonce(), "openid4vci-proof+jwt"))), 401, "invalid_token");
+	}
 }
