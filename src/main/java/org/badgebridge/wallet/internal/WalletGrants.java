@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -123,6 +124,15 @@ class WalletGrants {
 		long now = clock.millis();
 		return jdbc.sql("update wallet_nonce set used_at=? where nonce_hash=? and used_at is null and expires_at>?")
 				.params(now, hash(nonce), now).update() == 1;
+	}
+
+	/** Offers, tokens and nonces a day past their expiry are deleted (until then a used code still says "used"). */
+	@Scheduled(initialDelayString = "PT2M", fixedDelayString = "PT1H")
+	void purge() {
+		long before = clock.millis() - Duration.ofDays(1).toMillis();
+		jdbc.sql("delete from wallet_offer where expires_at < ?").param(before).update();
+		jdbc.sql("delete from wallet_token where expires_at < ?").param(before).update();
+		jdbc.sql("delete from wallet_nonce where expires_at < ?").param(before).update();
 	}
 
 	private static String secret() {

@@ -229,4 +229,16 @@ class WalletProtocolIntegrationTest {
 		ECKey key = new ECKeyGenerator(Curve.P_256).generate();
 		refused(credential(token, request(proof(key, ISSUER, nonce(), "openid4vci-proof+jwt"))), 401, "invalid_token");
 	}
+
+	@Test
+	void offersADayPastTheirExpiryArePurgedAndLiveOnesKept() throws Exception {
+		WalletGrants.Offer old = grants.offer(publicAward(), false);
+		WalletGrants.Offer live = grants.offer(publicAward(), false);
+		jdbc.sql("update wallet_offer set expires_at=? where code_hash=?")
+				.params(Instant.now().minus(java.time.Duration.ofDays(2)).toEpochMilli(), WalletGrants.hash(old.code())).update();
+		grants.purge();
+		assertThat(jdbc.sql("select count(*) from wallet_offer where code_hash=?").param(WalletGrants.hash(old.code())).query(Integer.class)
+				.single()).isZero();
+		assertThat(token(live.code(), null).getStatus()).isEqualTo(200);
+	}
 }
