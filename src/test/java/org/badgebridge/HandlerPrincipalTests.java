@@ -55,7 +55,12 @@ class HandlerPrincipalTests {
 			"org.badgebridge.verification.internal.CheckBadgeController",
 			"org.badgebridge.catalogue.CatalogueController",
 			"org.badgebridge.account.internal.SignInController", "org.badgebridge.account.internal.OidcSignInController",
-			"org.badgebridge.account.internal.AddressLinkController#show");
+			"org.badgebridge.account.internal.AddressLinkController#show",
+			"org.badgebridge.wallet.internal.Oid4vciController#issuerMetadata",
+			"org.badgebridge.wallet.internal.Oid4vciController#authorizationServerMetadata",
+			"org.badgebridge.wallet.internal.Oid4vciController#token",
+			"org.badgebridge.wallet.internal.Oid4vciController#nonce",
+			"org.badgebridge.wallet.internal.Oid4vciController#credential");
 
 	@Test
 	void everyHandlerTakesExactlyOnePrincipalOrIsPublicWithAReason() {

@@ -9,9 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.Signature;
 import java.security.spec.EdECPrivateKeySpec;
 import java.security.spec.NamedParameterSpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 
@@ -36,8 +34,6 @@ import org.springframework.stereotype.Component;
 public class DataIntegrity {
 
 	public static final String CRYPTOSUITE = "eddsa-rdfc-2022";
-
-	private static final byte[] ED25519_X509_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
 
 	private final JsonLdContexts loader;
 
@@ -176,7 +172,7 @@ public class DataIntegrity {
 				throw new ProofInvalid("It uses terms none of its contexts defines, which a signature cannot cover: "
 						+ String.join(", ", undefined) + ".");
 			}
-			if (!ed25519Verify(publicKey, hashData(unsigned, options), signature)) {
+			if (!Multikeys.verifyEd25519(publicKey, hashData(unsigned, options), signature)) {
 				throw new ProofInvalid("The signature does not match: the credential was changed after it was signed, "
 						+ "or it was not signed with this key.");
 			}
@@ -251,21 +247,6 @@ public class DataIntegrity {
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static boolean ed25519Verify(byte[] raw, byte[] data, byte[] signature) {
-		try {
-			byte[] x509 = new byte[ED25519_X509_PREFIX.length + raw.length];
-			System.arraycopy(ED25519_X509_PREFIX, 0, x509, 0, ED25519_X509_PREFIX.length);
-			System.arraycopy(raw, 0, x509, ED25519_X509_PREFIX.length, raw.length);
-			Signature verifier = Signature.getInstance("Ed25519");
-			verifier.initVerify(KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(x509)));
-			verifier.update(data);
-			return verifier.verify(signature);
-		}
-		catch (GeneralSecurityException ex) {
-			return false;
 		}
 	}
 

@@ -10,7 +10,26 @@ public final class Multikeys {
 
 	private static final byte[] ED25519_PUB = { (byte) 0xed, 0x01 };
 
+	private static final byte[] ED25519_X509_PREFIX = java.util.HexFormat.of().parseHex("302a300506032b6570032100");
+
 	private Multikeys() {
+	}
+
+	/** Whether {@code signature} is the Ed25519 signature of {@code data} by the raw 32-byte public key (JDK EdDSA). */
+	public static boolean verifyEd25519(byte[] raw, byte[] data, byte[] signature) {
+		try {
+			byte[] x509 = new byte[ED25519_X509_PREFIX.length + raw.length];
+			System.arraycopy(ED25519_X509_PREFIX, 0, x509, 0, ED25519_X509_PREFIX.length);
+			System.arraycopy(raw, 0, x509, ED25519_X509_PREFIX.length, raw.length);
+			java.security.Signature verifier = java.security.Signature.getInstance("Ed25519");
+			verifier.initVerify(java.security.KeyFactory.getInstance("Ed25519")
+					.generatePublic(new java.security.spec.X509EncodedKeySpec(x509)));
+			verifier.update(data);
+			return verifier.verify(signature);
+		}
+		catch (java.security.GeneralSecurityException ex) {
+			return false;
+		}
 	}
 
 	/** {@code z} + base58btc, as Data Integrity proof values are written. */

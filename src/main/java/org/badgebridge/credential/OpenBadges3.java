@@ -230,11 +230,35 @@ public class OpenBadges3 {
 		return renewed;
 	}
 
+	/**
+	 * A credential of the award bound to a holder's key ({@code credentialSubject.id}, a DID), minted afresh and not
+	 * stored: the stored credential's achievement, issuer, proof suite and status entry (so revocation reaches it too).
+	 */
+	public Issued issueBoundTo(String awardId, String subjectId) {
+		if (subjectId == null || !subjectId.startsWith("did:")) {
+			throw new IllegalArgumentException("The subject of a holder-bound credential is a DID.");
+		}
+		Issued stored = issue(awardId);
+		Contents contents = contents(awards.find(awardId).orElseThrow(() -> new NotIssuable("There is no such award.")));
+		Issued bound = sign(contents, "urn:uuid:" + UUID.randomUUID(), stored.statusIndex(), keys.ed25519(), subjectId);
+		log.info("Issued holder-bound OpenBadgeCredential {} for award {}", bound.credentialId(), awardId);
+		return bound;
+	}
+
 	private Issued sign(Contents contents, String credentialId, int index, CredentialKeys.Ed25519Key key) {
+		return sign(contents, credentialId, index, key, null);
+	}
+
+	private Issued sign(Contents contents, String credentialId, int index, CredentialKeys.Ed25519Key key, String subjectId) {
 		Award award = contents.award();
 		Instant now = Instant.ofEpochMilli(clock.millis());
 		Map<String, Object> credential = documents.credential(credentialId, award, contents.badge(), contents.issuer(),
 				contents.details(), contents.email(), index, settings.issuerId(key));
+		if (subjectId != null) {
+			@SuppressWarnings("unchecked")
+			Map<String, Object> subject = (Map<String, Object>) credential.get("credentialSubject");
+			subject.put("id", subjectId);
+		}
 		String json = CredentialShape.proofAsArray(integrity.sign(JSONObjectUtils.toJSONString(credential), key, now)).toString();
 		String jwt = jwt(json);
 		checks.orderedStream().forEach(check -> {
@@ -243,7 +267,6 @@ public class OpenBadges3 {
 		});
 		return new Issued(award.id(), credentialId, json, jwt, index, now);
 	}
-
 
 	/** VC-JWT (OB 3.0 section 8.2): the credential as the payload plus iss, jti, nbf, sub, exp; RS256. */
 	private String jwt(String credentialJson) {

@@ -63,7 +63,10 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
 				.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 				.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()).csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-						.ignoringRequestMatchers("/lti/login", "/lti/launch", "/lti/launch/confirm", "/lti/register"))
+						// the LMS's cross-site posts (guarded by LTI) and the OpenID4VCI endpoints wallets call (no cookies:
+						// a pre-authorized code, a Bearer token or nothing secret)
+						.ignoringRequestMatchers("/lti/login", "/lti/launch", "/lti/launch/confirm", "/lti/register",
+								"/oid4vci/token", "/oid4vci/nonce", "/oid4vci/credential"))
 				.headers(h -> h.frameOptions(f -> f.disable()).addHeaderWriter(ContentSecurityPolicy.writer(frameAncestors)))
 				.requestCache(c -> c.disable());
 		return http.build();

@@ -100,6 +100,12 @@ final class OwnPlaceWalk {
 		expected.put("certId", award.id());
 		assertThat(linkedIn).as("LinkedIn's parameters, exactly (no expiry: the badge has none)").containsExactlyEntriesOf(expected);
 
+		d.findElement(By.id("wallet-offer")).click();
+		await().until(ExpectedConditions.visibilityOfElementLocated(By.id("offer-qr")));
+		assertThat(d.findElement(By.id("offer-link")).getDomAttribute("href")).startsWith("openid-credential-offer://?credential_offer=");
+		assertThat(d.findElement(By.id("tx-code-value")).getText()).matches("[0-9]{6}");
+		walk.check("backpack-wallet-offer", false);
+
 		d.get(before);
 		assertThat(d.findElement(By.tagName("main")).getText()).contains(walk.shown.text("public.shared.ended"));
 		walk.check("shared-link-replaced", false);

@@ -96,29 +96,44 @@ public final class NodeVerifiers {
 	}
 
 	public static Map<String, Object> run(String command, Path file, String... extra) {
-		install();
-		List<String> cmd = new ArrayList<>(List.of("node", "verify.mjs", command, file.toAbsolutePath().toString()));
+		List<String> args = new ArrayList<>(List.of(command, file.toAbsolutePath().toString()));
 		for (String e : extra) {
 			if (e != null) {
-				cmd.add(e);
+				args.add(e);
 			}
 		}
+		return script("verify.mjs", args);
+	}
+
+	/**
+	 * The independent OpenID4VCI wallet of {@code wallet.mjs} (npm {@code @openid4vc/openid4vci}) taking the offer link:
+	 * what it received ({@code credential}, its {@code publicJwk}).
+	 */
+	public static Map<String, Object> wallet(String offerLink, String txCode, String alg) {
+		return script("wallet.mjs", List.of(offerLink, txCode == null ? "-" : txCode, alg));
+	}
+
+	private static Map<String, Object> script(String script, List<String> args) {
+		install();
+		List<String> cmd = new ArrayList<>(List.of("node", script));
+		cmd.addAll(args);
+		String command = script + " " + args.get(0);
 		try {
 			Path out = Files.createTempFile("node-verifier", ".json");
 			Process process = new ProcessBuilder(cmd).directory(DIR.toFile()).redirectOutput(out.toFile())
 					.redirectError(ProcessBuilder.Redirect.INHERIT).start();
 			if (!process.waitFor(120, TimeUnit.SECONDS)) {
 				process.destroyForcibly();
-				throw new IllegalStateException("node verify.mjs " + command + " did not finish in 120 s");
+				throw new IllegalStateException("node " + command + " did not finish in 120 s");
 			}
 			String text = Files.readString(out, StandardCharsets.UTF_8);
 			Files.deleteIfExists(out);
 			if (process.exitValue() != 0) {
-				throw new IllegalStateException("node verify.mjs " + command + " exited with " + process.exitValue() + ": " + text);
+				throw new IllegalStateException("node " + command + " exited with " + process.exitValue() + ": " + text);
 			}
 			int marker = text.lastIndexOf("\nRESULT ");
 			if (marker < 0) {
-				throw new IllegalStateException("node verify.mjs " + command + " printed no result: " + text);
+				throw new IllegalStateException("node " + command + " printed no result: " + text);
 			}
 			return JSONObjectUtils.parse(text.substring(marker + "\nRESULT ".length()).trim());
 		}
