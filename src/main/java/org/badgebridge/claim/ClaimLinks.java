@@ -111,6 +111,11 @@ public class ClaimLinks {
 		return new Link(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)), usedAt, rs.getString(4));
 	}
 
+	/** Ends every link of the award (its holder deleted their data). */
+	public void forgetAward(String awardId) {
+		jdbc.sql("delete from claim_link where award_id=?").param(awardId).update();
+	}
+
 	/** Marks the award's link used: the badge was claimed, by the link or in the course's badge panel. */
 	public void markUsedForAward(String awardId) {
 		jdbc.sql("update claim_link set used_at=? where award_id=? and used_at is null").params(clock.millis(), awardId).update();

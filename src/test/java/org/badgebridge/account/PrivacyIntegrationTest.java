@@ -160,6 +160,8 @@ class PrivacyIntegrationTest {
 		assertThat(done.getHeader("Set-Cookie")).startsWith("bb_backpack=;").contains("Max-Age=0");
 
 		for (Award a : List.of(earned, toClaim.award())) {
+			org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+					.until(() -> count("select count(*) from claim_link where award_id=?", a.id()) == 0);
 			Award after = awards.find(a.id()).orElseThrow();
 			assertThat(after.revoked()).isTrue();
 			assertThat(after.revokeReason()).isEqualTo("deleted by holder");
