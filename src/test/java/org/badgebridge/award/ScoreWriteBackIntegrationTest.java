@@ -209,15 +209,22 @@ class ScoreWriteBackIntegrationTest {
 
 		await().atMost(LIMIT).until(() -> unfinished(award) == 0);
 		List<Map<String, Object>> accepted = accepted("7");
-		assertThat(accepted).as("one post: the cleared grade; the late \"earned\" posts nothing").hasSize(1);
-		Map<String, Object> cleared = accepted.get(0);
+		assertThat(accepted).filteredOn(p -> !p.containsKey("scoreGiven")).as("one cleared grade").hasSize(1);
+		Map<String, Object> cleared = accepted.stream().filter(p -> !p.containsKey("scoreGiven")).findFirst().orElseThrow();
+		// an "earned" resubmitted after the revocation committed posts nothing (superseded); one already on its way when the
+		// revocation came (a loaded machine) may still land, but with its older timestamp: Moodle keeps the later, cleared one
+		assertThat(accepted).filteredOn(p -> p.containsKey("scoreGiven")).allSatisfy(earned -> assertThat(timestamp(earned))
+				.as("an earned that landed is older than the cleared grade").isBefore(timestamp(cleared)));
 		assertThat(cleared).doesNotContainKeys("scoreGiven", "scoreMaximum").containsEntry("gradingProgress", "NotReady")
 				.containsEntry("activityProgress", "Initialized");
 		assertThat(timestamp(cleared)).as("at least a second after the last score (Moodle compares seconds)")
 				.isAfterOrEqualTo(earnedAttempt.plusSeconds(1));
 		assertThat(timestamp(cleared)).as("the revocation's time").isAfterOrEqualTo(awards.find(award.id()).orElseThrow().revokedAt());
 		assertThat(jdbc.sql("select concat(state, ':', status) from award_score_post where award_id=? order by score_at")
-				.param(award.id()).query(String.class).list()).containsExactly("EARNED:SUPERSEDED", "REVOKED:POSTED");
+				.param(award.id()).query(String.class).list()).hasSize(2).last().isEqualTo("REVOKED:POSTED");
+		assertThat(accepted.size() == 1 ? "EARNED:SUPERSEDED" : "EARNED:POSTED").isEqualTo(jdbc
+				.sql("select concat(state, ':', status) from award_score_post where award_id=? and state='EARNED'").param(award.id())
+				.query(String.class).single());
 	}
 
 	@Test
