@@ -75,9 +75,20 @@ public class ToolKeys {
 		return load().current();
 	}
 
-	/** The public keys to publish: the current one and those retired within the retention period. */
+	/**
+	 * The public keys to publish: the current one and those retired within the retention period. Re-checked against
+	 * the database's current key on every call, so that a key another node has just rotated to (and signs with) is
+	 * published by this node at once, not when its cache expires.
+	 */
 	public JWKSet publicJwks() {
-		return load().published();
+		Cached c = load();
+		String newest = jdbc.sql("select kid from tool_key where retired_at is null order by created_at desc, kid desc limit 1")
+				.query(String.class).optional().orElse(null);
+		if (newest != null && !newest.equals(c.current().getKeyID())) {
+			cached = null;
+			c = load();
+		}
+		return c.published();
 	}
 
 	/** Signs claims as an RS256 JWT with our current key's kid and {@code typ: JWT}. */
@@ -148,7 +159,7 @@ public class ToolKeys {
 	}
 
 	private List<StoredKey> stored(long now) {
-		return jdbc.sql("select kid, private_jwk, created_at, retired_at from tool_key where retired_at is null or retired_at > ? order by created_at desc")
+		return jdbc.sql("select kid, private_jwk, created_at, retired_at from tool_key where retired_at is null or retired_at > ? order by created_at desc, kid desc")
 				.param(now - retiredRetention.toMillis())
 				.query((rs, i) -> new StoredKey(rs.getString(1), rs.getString(2), rs.getLong(3),
 						rs.getObject(4) == null ? null : rs.getLong(4)))

@@ -6,8 +6,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -20,7 +18,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
-import org.badgebridge.BadgeBridgeApplication;
 import org.badgebridge.platform.InvalidRegistrationException;
 import org.badgebridge.platform.Registration;
 import org.badgebridge.platform.RegistrationState;
@@ -51,9 +48,7 @@ class MariaDbIntegrationTest {
 
 	@DynamicPropertySource
 	static void mysql(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", MySqlCondition::url);
-		registry.add("spring.datasource.username", MySqlCondition::user);
-		registry.add("spring.datasource.password", MySqlCondition::password);
+		MySqlNodes.datasource(registry);
 	}
 
 	@Autowired
@@ -154,11 +149,7 @@ class MariaDbIntegrationTest {
 					org.badgebridge.badge.Criterion.Threshold.PERCENT, 80), null));
 			jdbc.sql("update badge_class set active=true where id=?").param(badge.id()).update();
 
-			try (ConfigurableApplicationContext secondNode = new SpringApplicationBuilder(BadgeBridgeApplication.class)
-					.web(WebApplicationType.SERVLET).profiles("test")
-					.run("--server.port=0", "--spring.datasource.url=" + MySqlCondition.url(),
-							"--spring.datasource.username=" + MySqlCondition.user(),
-							"--spring.datasource.password=" + MySqlCondition.password())) {
+			try (ConfigurableApplicationContext secondNode = MySqlNodes.anotherNode()) {
 				// "sync now" on both nodes at once: the clustered Quartz job runs one sync at a time
 				secondNode.getBean(org.badgebridge.course.CourseSyncs.class).syncNow(contextId);
 				syncs.syncNow(contextId);
@@ -203,11 +194,7 @@ class MariaDbIntegrationTest {
 		Registration registration = registrations.find(issuer, client).orElseGet(() -> registrations.create(
 				platform.registration(issuer, client, List.of("1"), RegistrationState.ACTIVE), "test"));
 
-		try (ConfigurableApplicationContext secondNode = new SpringApplicationBuilder(BadgeBridgeApplication.class)
-				.web(WebApplicationType.SERVLET).profiles("test")
-				.run("--server.port=0", "--spring.datasource.url=" + MySqlCondition.url(),
-						"--spring.datasource.username=" + MySqlCondition.user(),
-						"--spring.datasource.password=" + MySqlCondition.password())) {
+		try (ConfigurableApplicationContext secondNode = MySqlNodes.anotherNode()) {
 			MockMvc other = MockMvcBuilders.webAppContextSetup((WebApplicationContext) secondNode).apply(springSecurity()).build();
 			LtiFlows.Login login = new LtiFlows(mvc).login(LtiFlows.loginParams(issuer, client, "1"));
 			String token = platform.sign(TestPlatform.moodlePayload("teacher1"), login.nonce(), c -> c.put("iss", issuer));
