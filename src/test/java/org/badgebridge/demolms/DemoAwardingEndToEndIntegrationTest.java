@@ -197,6 +197,44 @@ class DemoAwardingEndToEndIntegrationTest extends DemoServerTest {
 		assertThat(employer.get(tool + "/verify/" + award.id()).body()).contains("Revoked on").doesNotContain("Copied the project");
 		assertThat(employer.get(tool + "/ob2/assertions/" + award.id(), Map.of("Accept", "application/ld+json")).body())
 				.contains("\"revoked\":true").doesNotContain("Copied the project");
+
+		// issue 13: an employer checks the revoked credential on /verify; then the admin's scrape shows the whole run
+		HttpBrowser.Page check = employer.get(tool + "/verify");
+		assertThat(employer.post(tool + "/verify", Map.of("_csrf", csrf(check), "text", credential)).body()).contains("Revoked");
+		String admin = "Basic " + java.util.Base64.getEncoder().encodeToString("admin:test-admin-password".getBytes());
+		String scrape = new HttpBrowser().get(tool + "/actuator/prometheus", Map.of("Authorization", admin)).body();
+		String platform = "platform=\"" + registrations.byIssuer(demo).get(0).name() + "\"";
+		assertThat(metric(scrape, "badgebridge_launches_total", "outcome=\"success\"", platform)).as("launches").isGreaterThanOrEqualTo(2);
+		assertThat(metric(scrape, "badgebridge_sync_seconds_count", "outcome=\"SUCCESS\"")).as("syncs").isGreaterThanOrEqualTo(2);
+		assertThat(metric(scrape, "badgebridge_sync_seconds_sum", "outcome=\"SUCCESS\"")).as("sync time").isPositive();
+		assertThat(metric(scrape, "badgebridge_lms_calls_seconds_count", platform, "method=\"GET\"", "status=\"200\""))
+				.as("reads of the gradebook").isGreaterThanOrEqualTo(2);
+		assertThat(metric(scrape, "badgebridge_lms_calls_seconds_count", platform, "method=\"POST\"", "status=\"200\""))
+				.as("tokens and the score written back").isGreaterThanOrEqualTo(1);
+		assertThat(metric(scrape, "badgebridge_awards_total")).as("awards").isGreaterThanOrEqualTo(1);
+		assertThat(metric(scrape, "badgebridge_claims_total")).as("claims").isGreaterThanOrEqualTo(1);
+		assertThat(metric(scrape, "badgebridge_credentials_issued_total", "format=\"ob3\"")).as("credentials").isGreaterThanOrEqualTo(1);
+		assertThat(metric(scrape, "badgebridge_mails", "state=\"QUEUED\"")).as("the claim mail waits (no SMTP)").isGreaterThanOrEqualTo(1);
+		assertThat(metric(scrape, "badgebridge_verifications_total", "verdict=\"REVOKED\"")).as("verifications").isGreaterThanOrEqualTo(1);
+		assertThat(scrape).as("no course, badge or person in a label").doesNotContain(award.id(), name, badgeId(badgeUrl))
+				.doesNotContainPattern("badgebridge_[a-z_]+\\{[^}]*(course|context|user|learner|award|badge)[a-z_]*=");
+	}
+
+	/** The sum of a metric's samples whose labels contain all the given pairs (e.g. {@code outcome="success"}). */
+	static double metric(String scrape, String name, String... labels) {
+		double sum = 0;
+		boolean found = false;
+		for (String line : scrape.split("\n")) {
+			if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
+				String labelPart = line.contains("}") ? line.substring(0, line.lastIndexOf('}')) : "";
+				if (java.util.Arrays.stream(labels).allMatch(labelPart::contains)) {
+					sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+					found = true;
+				}
+			}
+		}
+		assertThat(found).as(name + " " + String.join(",", labels) + " in the scrape").isTrue();
+		return sum;
 	}
 
 	static String badgeId(String badgeUrl) {
