@@ -35,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * least 80% on Final project", grades a learner 85 in the LMS gradebook, and within one sync the award
  * exists, the gradebook shows the badge column at 1 and the claim mail is in the outbox with a working link.
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class DemoAwardingEndToEndIntegrationTest extends DemoServerTest {
 
 
@@ -64,7 +65,8 @@ class DemoAwardingEndToEndIntegrationTest extends DemoServerTest {
 
 	@Test
 	@SuppressWarnings("unchecked")
-	void gradeOfEightyFiveAwardsTheBadgeWritesItBackAndQueuesTheClaimMail() throws Exception {
+	void gradeOfEightyFiveAwardsTheBadgeWritesItBackAndQueuesTheClaimMail(
+			org.springframework.boot.test.system.CapturedOutput output) throws Exception {
 		await("the demo's Dynamic Registration", () -> registrations.byIssuer(demo).isEmpty() ? null : true);
 		HttpBrowser teacher = new HttpBrowser();
 		String tool = "http://localhost:" + PORT;
@@ -126,6 +128,16 @@ class DemoAwardingEndToEndIntegrationTest extends DemoServerTest {
 		OutgoingMail mail = await("the claim mail", () -> outbox.recent(50).stream()
 				.filter(m -> m.dedupKey().equals("claim:" + award.id())).findFirst().orElse(null));
 		assertThat(mail.recipient()).isEqualTo("ana@demo.badgebridge.test");
+		// issue 13: one correlation id finds the sync, the award, the write-back and the mail in the log
+		Matcher awardLine = Pattern.compile("\\[([0-9a-f-]{12})\\] .*Course " + award.contextId() + ": 1 new award\\(s\\) after sync")
+				.matcher(output.getOut());
+		assertThat(awardLine.find()).as("the award line with its correlation id").isTrue();
+		String id = "[" + awardLine.group(1) + "] ";
+		await("the write-back line", () -> output.getOut().lines()
+				.anyMatch(l -> l.contains(id) && l.contains("Score of award " + award.id() + " (EARNED) written back")) ? true : null);
+		assertThat(output.getOut().lines()).as("sync and mail lines of " + id)
+				.anyMatch(l -> l.contains(id) && l.contains("Sync of course " + award.contextId() + " done"))
+				.anyMatch(l -> l.contains(id) && l.contains("Claim mail for award " + award.id() + " queued"));
 		assertThat(mail.subject()).contains(name);
 		assertThat(mail.htmlBody()).contains("lang=\"en\"");
 		Matcher mailLink = Pattern.compile("<a id=\"mail-claim-link\" href=\"([^\"]+)\">([^<]+)</a>").matcher(mail.htmlBody());
