@@ -146,7 +146,7 @@ public class CourseSyncs {
 			return transactions.execute(tx -> {
 				SyncStatus status = records.record(contextId, start, "SUCCESS", syncNote, callCount, changedResults);
 				log.info("Sync of course {} done: {} changed result(s)", contextId, changedResults);
-				events.publishEvent(new CourseSynced(contextId, changedResults));
+				events.publishEvent(new CourseSynced(contextId, changedResults, org.badgebridge.infrastructure.Correlation.current()));
 				return status;
 			});
 		}
