@@ -6,5 +6,5 @@
  * see it and its share link are there, behind the backpack's sign-in (the link's former addresses send there).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Claiming",
-		allowedDependencies = { "access", "award", "badge", "course", "credential", "mail", "platform", "web" })
+		allowedDependencies = { "access", "award", "badge", "course", "credential", "mail", "platform", "web", "infrastructure" })
 package org.badgebridge.claim;

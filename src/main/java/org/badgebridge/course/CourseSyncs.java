@@ -99,6 +99,12 @@ public class CourseSyncs {
 
 	/** The sync itself (the Quartz job calls this). Never throws: the outcome is recorded for the teacher. */
 	public SyncStatus sync(long contextId) {
+		try (org.badgebridge.infrastructure.Correlation.Scope correlation = org.badgebridge.infrastructure.Correlation.start()) {
+			return correlatedSync(contextId);
+		}
+	}
+
+	private SyncStatus correlatedSync(long contextId) {
 		long start = clock.millis();
 		CourseContext context = courses.context(contextId).orElse(null);
 		if (context == null) {
@@ -139,7 +145,8 @@ public class CourseSyncs {
 			// the sync record and the event commit together: the event publication registry delivers it at least once
 			return transactions.execute(tx -> {
 				SyncStatus status = records.record(contextId, start, "SUCCESS", syncNote, callCount, changedResults);
-				events.publishEvent(new CourseSynced(contextId, changedResults));
+				log.info("Sync of course {} done: {} changed result(s)", contextId, changedResults);
+				events.publishEvent(new CourseSynced(contextId, changedResults, org.badgebridge.infrastructure.Correlation.current()));
 				return status;
 			});
 		}

@@ -22,10 +22,13 @@ class SyncRecords {
 
 	private final Clock clock;
 
-	SyncRecords(JdbcClient jdbc, Courses courses, Clock clock) {
+	private final io.micrometer.core.instrument.MeterRegistry metrics;
+
+	SyncRecords(JdbcClient jdbc, Courses courses, Clock clock, io.micrometer.core.instrument.MeterRegistry metrics) {
 		this.jdbc = jdbc;
 		this.courses = courses;
 		this.clock = clock;
+		this.metrics = metrics;
 	}
 
 	Optional<SyncStatus> status(long contextId) {
@@ -40,6 +43,9 @@ class SyncRecords {
 	/** Records a sync that started at {@code start} and ends now; the error is cut to 2000 characters. */
 	SyncStatus record(long contextId, long start, String outcome, String error, int calls, int changed) {
 		long end = clock.millis();
+		// badgebridge.sync: every sync's duration by outcome (SUCCESS, FAILED, SKIPPED); the FAILED count is the errors
+		io.micrometer.core.instrument.Timer.builder("badgebridge.sync").description("Course syncs with the LMS by outcome")
+				.tag("outcome", outcome).register(metrics).record(java.time.Duration.ofMillis(Math.max(0, end - start)));
 		String message = StoredText.cut(error, 2000);
 		int updated = jdbc.sql("update course_sync set last_started_at=?, last_finished_at=?, duration_ms=?, outcome=?, error=?, requests=?, changed_results=?, last_activity_at=case when ? > 0 then ? else last_activity_at end where context_id=?")
 				.params(start, end, end - start, outcome, message, calls, changed, changed, end, contextId).update();

@@ -76,9 +76,13 @@ public class OpenBadges3 {
 
 	private final ObjectProvider<MintedCredentialCheck> checks;
 
+	private final io.micrometer.core.instrument.Counter issuedCount;
+
 	OpenBadges3(Awards awards, Badges badges, CredentialKeys keys, CredentialSettings settings, DataIntegrity integrity,
 			StatusLists statusLists, OpenBadgeCredentialDocuments documents, JdbcClient jdbc, Clock clock,
-			ObjectProvider<MintedCredentialCheck> checks) {
+			ObjectProvider<MintedCredentialCheck> checks, io.micrometer.core.instrument.MeterRegistry metrics) {
+		this.issuedCount = io.micrometer.core.instrument.Counter.builder("badgebridge.credentials.issued")
+				.description("Open Badges 3.0 credentials minted").tag("format", "ob3").register(metrics);
 		this.checks = checks;
 		this.awards = awards;
 		this.badges = badges;
@@ -136,6 +140,7 @@ public class OpenBadges3 {
 								keys.rsa().getKeyID(), issued.json(), issued.jwt(), issued.issuedAt().toEpochMilli())
 						.update();
 				log.info("Issued OpenBadgeCredential {} for award {}", issued.credentialId(), award.id());
+				issuedCount.increment();
 				return issued;
 			}
 			catch (DuplicateKeyException ex) {

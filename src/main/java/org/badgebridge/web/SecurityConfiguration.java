@@ -37,21 +37,47 @@ class SecurityConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
+	/** One count of failed sign-ins for the admin pages and the actuator alike. */
+	private final AdminSignInThrottle signInThrottle;
+
+	SecurityConfiguration(java.time.Clock clock,
+			@Value("${badgebridge.admin.login-throttle.failures-per-minute:10}") int failuresPerMinute) {
+		this.signInThrottle = new AdminSignInThrottle(failuresPerMinute, clock);
+	}
+
 	@Bean
 	@Order(10)
-	SecurityFilterChain admin(HttpSecurity http, java.time.Clock clock,
-			org.springframework.beans.factory.ObjectProvider<AdminSignIns> signIns,
-			@Value("${badgebridge.admin.login-throttle.failures-per-minute:10}") int failuresPerMinute) throws Exception {
-		http.securityMatcher("/admin/**", "/api/admin/**")
-				.addFilterBefore(new AdminSignInThrottle(failuresPerMinute, clock), BasicAuthenticationFilter.class)
-				.addFilterBefore(new AdminSessionFilter(signIns.orderedStream().toList()), BasicAuthenticationFilter.class)
+	SecurityFilterChain admin(HttpSecurity http, org.springframework.beans.factory.ObjectProvider<AdminSignIns> signIns)
+			throws Exception {
+		adminSignIn(http.securityMatcher("/admin/**", "/api/admin/**"), signIns)
 				.authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
-				.httpBasic(basic -> basic.realmName("BadgeBridge admin"))
-				.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 				// the JSON API is for scripts with Basic credentials; it takes only application/json, which no
 				// cross-site form can send
 				.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()).csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
 						.ignoringRequestMatchers("/api/admin/**"))
+				.headers(h -> h.frameOptions(f -> f.deny())
+						.contentSecurityPolicy(c -> c.policyDirectives(ContentSecurityPolicy.page("'self'", "'none'"))));
+		return http.build();
+	}
+
+	/**
+	 * The actuator: {@code /actuator/health} and its probes (liveness, readiness) for anyone, status only; every other
+	 * endpoint (info, metrics, prometheus) for admins, or for anyone who reaches the separate management port
+	 * ({@code management.server.port}, meant to be reachable from the monitoring network only).
+	 */
+	@Bean
+	@Order(5)
+	SecurityFilterChain actuator(HttpSecurity http, org.springframework.beans.factory.ObjectProvider<AdminSignIns> signIns,
+			org.springframework.core.env.Environment environment) throws Exception {
+		adminSignIn(http.securityMatcher("/actuator/**"), signIns)
+				.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/liveness",
+								"/actuator/health/readiness").permitAll()
+						// the management server's port as it started (also when configured as 0, a free port)
+						.requestMatchers(request -> Integer.valueOf(request.getLocalPort())
+								.equals(environment.getProperty("local.management.port", Integer.class))).permitAll()
+						.anyRequest().hasRole("ADMIN"))
+				.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()).csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
+				.requestCache(c -> c.disable())
 				.headers(h -> h.frameOptions(f -> f.deny())
 						.contentSecurityPolicy(c -> c.policyDirectives(ContentSecurityPolicy.page("'self'", "'none'"))));
 		return http.build();
@@ -70,6 +96,15 @@ class SecurityConfiguration {
 				.headers(h -> h.frameOptions(f -> f.disable()).addHeaderWriter(ContentSecurityPolicy.writer(frameAncestors)))
 				.requestCache(c -> c.disable());
 		return http.build();
+	}
+
+	/** The admin's sign-in (throttled HTTP Basic or an OpenID Connect admin session), stateless. */
+	private HttpSecurity adminSignIn(HttpSecurity http, org.springframework.beans.factory.ObjectProvider<AdminSignIns> signIns)
+			throws Exception {
+		return http.addFilterBefore(signInThrottle, BasicAuthenticationFilter.class)
+				.addFilterBefore(new AdminSessionFilter(signIns.orderedStream().toList()), BasicAuthenticationFilter.class)
+				.httpBasic(basic -> basic.realmName("BadgeBridge admin"))
+				.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 	}
 
 	/** Tells the page policy where a page's form may go outside the tool ({@link ContentSecurityPolicy#FORM_TARGET}). */

@@ -172,7 +172,7 @@ class ScoreWriteBackIntegrationTest {
 		incomplete.resubmitIncompletePublications(p -> true); // a second delivery while the first is in flight
 		await().atMost(LIMIT).until(() -> unfinished(award) == 0 && status(award).equals("POSTED"));
 		// a third delivery after the first completed
-		transactions.executeWithoutResult(tx -> events.publishEvent(new BadgeAwarded(award.id(), badge.id(), award.contextId(), "4")));
+		transactions.executeWithoutResult(tx -> events.publishEvent(new BadgeAwarded(award.id(), badge.id(), award.contextId(), "4", null)));
 		await().atMost(LIMIT).until(() -> unfinished(award) == 0);
 
 		assertThat(requests("4")).as("score posts for the award").isEqualTo(1);

@@ -35,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * least 80% on Final project", grades a learner 85 in the LMS gradebook, and within one sync the award
  * exists, the gradebook shows the badge column at 1 and the claim mail is in the outbox with a working link.
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class DemoAwardingEndToEndIntegrationTest extends DemoServerTest {
 
 
@@ -64,7 +65,8 @@ class DemoAwardingEndToEndIntegrationTest extends DemoServerTest {
 
 	@Test
 	@SuppressWarnings("unchecked")
-	void gradeOfEightyFiveAwardsTheBadgeWritesItBackAndQueuesTheClaimMail() throws Exception {
+	void gradeOfEightyFiveAwardsTheBadgeWritesItBackAndQueuesTheClaimMail(
+			org.springframework.boot.test.system.CapturedOutput output) throws Exception {
 		await("the demo's Dynamic Registration", () -> registrations.byIssuer(demo).isEmpty() ? null : true);
 		HttpBrowser teacher = new HttpBrowser();
 		String tool = "http://localhost:" + PORT;
@@ -126,6 +128,16 @@ class DemoAwardingEndToEndIntegrationTest extends DemoServerTest {
 		OutgoingMail mail = await("the claim mail", () -> outbox.recent(50).stream()
 				.filter(m -> m.dedupKey().equals("claim:" + award.id())).findFirst().orElse(null));
 		assertThat(mail.recipient()).isEqualTo("ana@demo.badgebridge.test");
+		// issue 13: one correlation id finds the sync, the award, the write-back and the mail in the log
+		Matcher awardLine = Pattern.compile("\\[([0-9a-f-]{12})\\] .*Course " + award.contextId() + ": 1 new award\\(s\\) after sync")
+				.matcher(output.getOut());
+		assertThat(awardLine.find()).as("the award line with its correlation id").isTrue();
+		String id = "[" + awardLine.group(1) + "] ";
+		await("the write-back line", () -> output.getOut().lines()
+				.anyMatch(l -> l.contains(id) && l.contains("Score of award " + award.id() + " (EARNED) written back")) ? true : null);
+		assertThat(output.getOut().lines()).as("sync and mail lines of " + id)
+				.anyMatch(l -> l.contains(id) && l.contains("Sync of course " + award.contextId() + " done"))
+				.anyMatch(l -> l.contains(id) && l.contains("Claim mail for award " + award.id() + " queued"));
 		assertThat(mail.subject()).contains(name);
 		assertThat(mail.htmlBody()).contains("lang=\"en\"");
 		Matcher mailLink = Pattern.compile("<a id=\"mail-claim-link\" href=\"([^\"]+)\">([^<]+)</a>").matcher(mail.htmlBody());
@@ -197,6 +209,44 @@ class DemoAwardingEndToEndIntegrationTest extends DemoServerTest {
 		assertThat(employer.get(tool + "/verify/" + award.id()).body()).contains("Revoked on").doesNotContain("Copied the project");
 		assertThat(employer.get(tool + "/ob2/assertions/" + award.id(), Map.of("Accept", "application/ld+json")).body())
 				.contains("\"revoked\":true").doesNotContain("Copied the project");
+
+		// issue 13: an employer checks the revoked credential on /verify; then the admin's scrape shows the whole run
+		HttpBrowser.Page check = employer.get(tool + "/verify");
+		assertThat(employer.post(tool + "/verify", Map.of("_csrf", csrf(check), "text", credential)).body()).contains("Revoked");
+		String admin = "Basic " + java.util.Base64.getEncoder().encodeToString("admin:test-admin-password".getBytes());
+		String scrape = new HttpBrowser().get(tool + "/actuator/prometheus", Map.of("Authorization", admin)).body();
+		String platform = "platform=\"" + registrations.byIssuer(demo).get(0).name() + "\"";
+		assertThat(metric(scrape, "badgebridge_launches_total", "outcome=\"success\"", platform)).as("launches").isGreaterThanOrEqualTo(2);
+		assertThat(metric(scrape, "badgebridge_sync_seconds_count", "outcome=\"SUCCESS\"")).as("syncs").isGreaterThanOrEqualTo(2);
+		assertThat(metric(scrape, "badgebridge_sync_seconds_sum", "outcome=\"SUCCESS\"")).as("sync time").isPositive();
+		assertThat(metric(scrape, "badgebridge_lms_calls_seconds_count", platform, "method=\"GET\"", "status=\"200\""))
+				.as("reads of the gradebook").isGreaterThanOrEqualTo(2);
+		assertThat(metric(scrape, "badgebridge_lms_calls_seconds_count", platform, "method=\"POST\"", "status=\"200\""))
+				.as("tokens and the score written back").isGreaterThanOrEqualTo(1);
+		assertThat(metric(scrape, "badgebridge_awards_total")).as("awards").isGreaterThanOrEqualTo(1);
+		assertThat(metric(scrape, "badgebridge_claims_total")).as("claims").isGreaterThanOrEqualTo(1);
+		assertThat(metric(scrape, "badgebridge_credentials_issued_total", "format=\"ob3\"")).as("credentials").isGreaterThanOrEqualTo(1);
+		assertThat(metric(scrape, "badgebridge_mails", "state=\"QUEUED\"")).as("the claim mail waits (no SMTP)").isGreaterThanOrEqualTo(1);
+		assertThat(metric(scrape, "badgebridge_verifications_total", "verdict=\"REVOKED\"")).as("verifications").isGreaterThanOrEqualTo(1);
+		assertThat(scrape).as("no course, badge or person in a label").doesNotContain(award.id(), name, badgeId(badgeUrl))
+				.doesNotContainPattern("badgebridge_[a-z_]+\\{[^}]*(course|context|user|learner|award|badge)[a-z_]*=");
+	}
+
+	/** The sum of a metric's samples whose labels contain all the given pairs (e.g. {@code outcome="success"}). */
+	static double metric(String scrape, String name, String... labels) {
+		double sum = 0;
+		boolean found = false;
+		for (String line : scrape.split("\n")) {
+			if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
+				String labelPart = line.contains("}") ? line.substring(0, line.lastIndexOf('}')) : "";
+				if (java.util.Arrays.stream(labels).allMatch(labelPart::contains)) {
+					sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+					found = true;
+				}
+			}
+		}
+		assertThat(found).as(name + " " + String.join(",", labels) + " in the scrape").isTrue();
+		return sum;
 	}
 
 	static String badgeId(String badgeUrl) {

@@ -43,16 +43,20 @@ class AwardListeners {
 
 	@ApplicationModuleListener
 	void on(CourseSynced event) {
-		int awarded = awards.evaluateCourse(event.contextId());
-		if (awarded > 0) {
-			log.info("Course {}: {} new award(s) after sync", event.contextId(), awarded);
+		try (var correlation = org.badgebridge.infrastructure.Correlation.open(event.correlationId())) {
+			int awarded = awards.evaluateCourse(event.contextId());
+			if (awarded > 0) {
+				log.info("Course {}: {} new award(s) after sync", event.contextId(), awarded);
+			}
 		}
 	}
 
 	/** Tells the LMS "earned" once (a repeated or late delivery posts nothing: see {@link ScorePosts}). */
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(BadgeAwarded event) {
-		scorePosts.postEarned(event.awardId());
+		try (var correlation = org.badgebridge.infrastructure.Correlation.open(event.correlationId())) {
+			scorePosts.postEarned(event.awardId());
+		}
 	}
 
 	/** Tells the LMS a revocation or suspension (no grade) or a reinstatement ("earned" again), once. */

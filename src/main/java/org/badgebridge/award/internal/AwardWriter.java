@@ -53,7 +53,8 @@ public class AwardWriter {
 		jdbc.sql("insert into award_log (award_id, badge_id, user_sub, action, actor, reason, at) values (?,?,?,?,?,?,?)")
 				.params(a.id(), a.badgeId(), a.userSub(), "AWARDED", a.actor(), a.reason(), now).update();
 		scorePosts.recordEarned(a.id(), now);
-		events.publishEvent(new BadgeAwarded(a.id(), a.badgeId(), a.contextId(), a.userSub()));
+		events.publishEvent(new BadgeAwarded(a.id(), a.badgeId(), a.contextId(), a.userSub(),
+				org.badgebridge.infrastructure.Correlation.current()));
 	}
 
 	/** The award's recipient salt: 12 random bytes (hex) made on first use; a concurrent first use keeps the one stored first. */

@@ -133,6 +133,7 @@ public class ScorePosts {
 		try {
 			Outcome outcome = send(awardId, change, Instant.ofEpochMilli(scoreAt));
 			answer(awardId, scoreAt, outcome.status(), outcome.lmsAnswer());
+			log.info("Score of award {} ({}) written back: {}", awardId, change, outcome.status());
 		}
 		catch (LmsCallFailed ex) {
 			answer(awardId, scoreAt, ex.permanent() ? "REFUSED" : "FAILED", ex.getMessage());

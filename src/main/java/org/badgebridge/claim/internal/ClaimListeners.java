@@ -13,6 +13,8 @@ import org.badgebridge.claim.ClaimMails;
 @Component
 class ClaimListeners {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ClaimListeners.class);
+
 	private final ClaimMails mails;
 
 	private final org.badgebridge.claim.ClaimLinks links;
@@ -27,7 +29,10 @@ class ClaimListeners {
 
 	@ApplicationModuleListener
 	void on(BadgeAwarded event) {
-		mails.queue(event.awardId());
+		try (var correlation = org.badgebridge.infrastructure.Correlation.open(event.correlationId())) {
+			mails.queue(event.awardId());
+			log.info("Claim mail for award {} queued", event.awardId());
+		}
 	}
 
 	/** A revocation is told to the learner (once: the outbox key is unique per award). */

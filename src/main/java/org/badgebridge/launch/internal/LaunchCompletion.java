@@ -25,12 +25,16 @@ class LaunchCompletion {
 
 	private final ToolSessions sessions;
 
-	LaunchCompletion(Courses courses, ToolSessions sessions) {
+	private final LaunchMetrics metrics;
+
+	LaunchCompletion(Courses courses, ToolSessions sessions, LaunchMetrics metrics) {
 		this.courses = courses;
 		this.sessions = sessions;
+		this.metrics = metrics;
 	}
 
 	String complete(ValidatedLaunch launch, HttpServletResponse response) {
+		metrics.completed(launch);
 		Map<String, Object> context = launch.object(LtiClaims.CONTEXT);
 		Map<String, Object> link = launch.object(LtiClaims.RESOURCE_LINK);
 		Map<String, Object> custom = launch.object(LtiClaims.CUSTOM);

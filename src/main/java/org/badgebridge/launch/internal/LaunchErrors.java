@@ -23,13 +23,17 @@ class LaunchErrors {
 
 	private final org.springframework.context.MessageSource messages;
 
-	LaunchErrors(org.springframework.context.MessageSource messages) {
+	private final LaunchMetrics metrics;
+
+	LaunchErrors(org.springframework.context.MessageSource messages, LaunchMetrics metrics) {
 		this.messages = messages;
+		this.metrics = metrics;
 	}
 
 	@ExceptionHandler(LaunchRejected.class)
 	ModelAndView rejected(LaunchRejected ex, HttpServletRequest request, HttpServletResponse response) {
 		String correlation = UUID.randomUUID().toString().substring(0, 8);
+		metrics.refused(ex.status());
 		log.warn("LTI request {} {} refused ({}), correlation id {}: {}", request.getMethod(), request.getRequestURI(),
 				ex.status(), correlation, ex.getMessage());
 		response.setHeader("Cache-Control", "no-store");

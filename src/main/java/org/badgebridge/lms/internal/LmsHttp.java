@@ -43,6 +43,8 @@ public class LmsHttp {
 
 	private final Duration timeout;
 
+	private final io.micrometer.core.instrument.MeterRegistry metrics;
+
 	private final int maxAttempts;
 
 	private final long baseDelayMillis;
@@ -70,7 +72,8 @@ public class LmsHttp {
 	public LmsHttp(OutgoingCalls calls, @Value("${badgebridge.lms.timeout:20s}") Duration timeout,
 			@Value("${badgebridge.lms.retry.max-attempts:4}") int maxAttempts,
 			@Value("${badgebridge.lms.retry.base-delay:500ms}") Duration baseDelay,
-			@Value("${badgebridge.lms.retry.max-delay:30s}") Duration maxDelay) {
+			@Value("${badgebridge.lms.retry.max-delay:30s}") Duration maxDelay, io.micrometer.core.instrument.MeterRegistry metrics) {
+		this.metrics = metrics;
 		this.http = calls.toPlatforms(timeout, MAX_BODY, 3);
 		this.timeout = timeout;
 		this.maxAttempts = Math.max(1, maxAttempts);
@@ -93,11 +96,14 @@ public class LmsHttp {
 		}
 		for (int attempt = 1;; attempt++) {
 			Response response;
+			long started = System.nanoTime();
 			try {
 				OutgoingHttp.Answer answer = http.send(method, uri, headers, body);
 				response = new Response(answer.status(), answer.text(), answer.headerMap());
+				timed(platform, method, Integer.toString(answer.status()), started);
 			}
 			catch (OutgoingHttp.Failed ex) {
+				timed(platform, method, ex.reason().name(), started);
 				boolean transientFailure = ex.reason() == OutgoingHttp.Failed.Reason.DEADLINE
 						|| ex.reason() == OutgoingHttp.Failed.Reason.UNREACHABLE;
 				if (transientFailure && attempt < maxAttempts) {
@@ -117,6 +123,16 @@ public class LmsHttp {
 			}
 			return response;
 		}
+	}
+
+	/**
+	 * {@code badgebridge.lms.calls}: each attempt's latency by platform (the registration's name), method and status
+	 * (the HTTP status, or why no answer came: DEADLINE, UNREACHABLE, ...).
+	 */
+	private void timed(String platform, String method, String status, long startedNanos) {
+		io.micrometer.core.instrument.Timer.builder("badgebridge.lms.calls").description("Calls to the platforms' services")
+				.tag("platform", platform).tag("method", method).tag("status", status).register(metrics)
+				.record(System.nanoTime() - startedNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
 	}
 
 	private static String seconds(Duration d) {

@@ -31,7 +31,11 @@ class CheckBadgeController {
 
 	private final MessageSource messages;
 
-	CheckBadgeController(BadgeVerifier verifier, VerifyRateLimiter limiter, MessageSource messages) {
+	private final io.micrometer.core.instrument.MeterRegistry metrics;
+
+	CheckBadgeController(BadgeVerifier verifier, VerifyRateLimiter limiter, MessageSource messages,
+			io.micrometer.core.instrument.MeterRegistry metrics) {
+		this.metrics = metrics;
 		this.messages = messages;
 		this.verifier = verifier;
 		this.limiter = limiter;
@@ -71,6 +75,9 @@ class CheckBadgeController {
 			response.setHeader("Retry-After", "30");
 			report = Findings.unknown(SafeFetcher.Busy.WORDS);
 		}
+		// badgebridge.verifications: "verify a badge" checks by verdict (VALID, EXPIRED, ..., UNKNOWN)
+		io.micrometer.core.instrument.Counter.builder("badgebridge.verifications").description("Badges checked on /verify by verdict")
+				.tag("verdict", report.verdict().name()).register(metrics).increment();
 		model.addAttribute("email", email);
 		model.addAttribute("report", report);
 		return "verification/check";
