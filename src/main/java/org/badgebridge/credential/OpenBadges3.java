@@ -1,6 +1,5 @@
 package org.badgebridge.credential;
 
-import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -8,15 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.JSONObjectUtils;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -78,9 +69,12 @@ public class OpenBadges3 {
 
 	private final io.micrometer.core.instrument.Counter issuedCount;
 
+	private final VcJwts vcJwts;
+
 	OpenBadges3(Awards awards, Badges badges, CredentialKeys keys, CredentialSettings settings, DataIntegrity integrity,
 			StatusLists statusLists, OpenBadgeCredentialDocuments documents, JdbcClient jdbc, Clock clock,
-			ObjectProvider<MintedCredentialCheck> checks, io.micrometer.core.instrument.MeterRegistry metrics) {
+			ObjectProvider<MintedCredentialCheck> checks, io.micrometer.core.instrument.MeterRegistry metrics, VcJwts vcJwts) {
+		this.vcJwts = vcJwts;
 		this.issuedCount = io.micrometer.core.instrument.Counter.builder("badgebridge.credentials.issued")
 				.description("Open Badges 3.0 credentials minted").tag("format", "ob3").register(metrics);
 		this.checks = checks;
@@ -265,36 +259,12 @@ public class OpenBadges3 {
 			subject.put("id", subjectId);
 		}
 		String json = CredentialShape.proofAsArray(integrity.sign(JSONObjectUtils.toJSONString(credential), key, now)).toString();
-		String jwt = jwt(json);
+		String jwt = vcJwts.sign(json);
 		checks.orderedStream().forEach(check -> {
 			check.check(json);
 			check.check(CredentialShape.jwtPayload(jwt));
 		});
 		return new Issued(award.id(), credentialId, json, jwt, index, now);
-	}
-
-	/** VC-JWT (OB 3.0 section 8.2): the credential as the payload plus iss, jti, nbf, sub, exp; RS256. */
-	private String jwt(String credentialJson) {
-		try {
-			Map<String, Object> credential = JSONObjectUtils.parse(credentialJson);
-			JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder(JWTClaimsSet.parse(credential));
-			Map<String, Object> issuer = JSONObjectUtils.getJSONObject(credential, "issuer");
-			claims.issuer((String) issuer.get("id"));
-			claims.jwtID((String) credential.get("id"));
-			claims.notBeforeTime(java.util.Date.from(Instant.parse((String) credential.get("validFrom"))));
-			claims.subject((String) JSONObjectUtils.getJSONObject(credential, "credentialSubject").get("id"));
-			if (credential.get("validUntil") != null) {
-				claims.expirationTime(java.util.Date.from(Instant.parse((String) credential.get("validUntil"))));
-			}
-			RSAKey rsa = keys.rsa();
-			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
-					.keyID(settings.jwtKeyId(rsa.getKeyID())).build(), claims.build());
-			jwt.sign(new RSASSASigner(rsa));
-			return jwt.serialize();
-		}
-		catch (ParseException | JOSEException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	static String iso(Instant instant) {
