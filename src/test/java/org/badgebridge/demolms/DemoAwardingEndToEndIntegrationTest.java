@@ -129,18 +129,22 @@ class DemoAwardingEndToEndIntegrationTest extends DemoServerTest {
 				.filter(m -> m.dedupKey().equals("claim:" + award.id())).findFirst().orElse(null));
 		assertThat(mail.recipient()).isEqualTo("ana@demo.badgebridge.test");
 		// issue 13: one correlation id finds the sync, the award, the write-back and the mail in the log
-		// the sync logs its count once its awards are made, which may be after their claim mail was queued: wait for it
-		Pattern awardLinePattern = Pattern.compile("\\[([0-9a-f-]{12})\\] .*Course " + award.contextId() + ": 1 new award\\(s\\) after sync");
+		// the sync logs its count once its awards are made, which may be after their claim mail was queued: wait for it.
+		// Readable lines carry the id as "[id] ", ECS JSON lines (when an earlier test of this JVM switched the console to
+		// JSON) as "correlation":{"id":"..."}
+		Pattern awardLinePattern = Pattern.compile("\\[([0-9a-f-]{12})\\] .*Course " + award.contextId() + ": 1 new award\\(s\\) after sync"
+				+ "|Course " + award.contextId() + ": 1 new award\\(s\\) after sync\".*\"correlation\":\\{\"id\":\"([0-9a-f-]{12})\"");
 		Matcher awardLine = await("the award line with its correlation id", () -> {
 			Matcher m = awardLinePattern.matcher(output.getOut());
 			return m.find() ? m : null;
 		});
-		String id = "[" + awardLine.group(1) + "] ";
+		String raw = awardLine.group(1) != null ? awardLine.group(1) : awardLine.group(2);
+		java.util.function.Predicate<String> id = l -> l.contains("[" + raw + "] ") || l.contains("\"correlation\":{\"id\":\"" + raw + "\"}");
 		await("the write-back line", () -> output.getOut().lines()
-				.anyMatch(l -> l.contains(id) && l.contains("Score of award " + award.id() + " (EARNED) written back")) ? true : null);
-		assertThat(output.getOut().lines()).as("sync and mail lines of " + id)
-				.anyMatch(l -> l.contains(id) && l.contains("Sync of course " + award.contextId() + " done"))
-				.anyMatch(l -> l.contains(id) && l.contains("Claim mail for award " + award.id() + " queued"));
+				.anyMatch(l -> id.test(l) && l.contains("Score of award " + award.id() + " (EARNED) written back")) ? true : null);
+		assertThat(output.getOut().lines()).as("sync and mail lines of " + raw)
+				.anyMatch(l -> id.test(l) && l.contains("Sync of course " + award.contextId() + " done"))
+				.anyMatch(l -> id.test(l) && l.contains("Claim mail for award " + award.id() + " queued"));
 		assertThat(mail.subject()).contains(name);
 		assertThat(mail.htmlBody()).contains("lang=\"en\"");
 		Matcher mailLink = Pattern.compile("<a id=\"mail-claim-link\" href=\"([^\"]+)\">([^<]+)</a>").matcher(mail.htmlBody());
