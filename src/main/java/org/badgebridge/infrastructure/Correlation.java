@@ -24,7 +24,12 @@ public final class Correlation {
 	/** Keeps the id in force, or starts a new one, until the scope closes. */
 	public static Scope start() {
 		String id = current();
-		return open(id != null ? id : UUID.randomUUID().toString().substring(0, 12));
+		return open(id != null ? id : newId());
+	}
+
+	/** A fresh id: 12 characters of a random UUID. */
+	public static String newId() {
+		return UUID.randomUUID().toString().substring(0, 12);
 	}
 
 	/** Puts the id (from an event) into force until the scope closes; null leaves the MDC as it is. */

@@ -42,9 +42,18 @@ class PageErrors {
 		return messages.getMessage(key, args, english, org.springframework.context.i18n.LocaleContextHolder.getLocale());
 	}
 
+	/**
+	 * The request's correlation id, which {@code infrastructure} put in the response header {@code X-Correlation-Id}
+	 * (and in every log line of the request); a fresh one where no filter ran.
+	 */
+	static String correlation(HttpServletResponse response) {
+		String id = response.getHeader("X-Correlation-Id");
+		return id != null ? id : UUID.randomUUID().toString().substring(0, 12);
+	}
+
 	@ExceptionHandler(AccessRefused.class)
 	Object refused(AccessRefused ex, HttpServletRequest request, HttpServletResponse response) {
-		String correlation = UUID.randomUUID().toString().substring(0, 8);
+		String correlation = correlation(response);
 		log.warn("{} {} refused ({}), correlation id {}: {}", request.getMethod(), request.getRequestURI(), ex.status(),
 				correlation, ex.getMessage());
 		return page(request, response, ex.status(), text(ex.key(), ex.args(), ex.getMessage()), null, correlation);

@@ -32,7 +32,8 @@ class LaunchErrors {
 
 	@ExceptionHandler(LaunchRejected.class)
 	ModelAndView rejected(LaunchRejected ex, HttpServletRequest request, HttpServletResponse response) {
-		String correlation = UUID.randomUUID().toString().substring(0, 8);
+		String id = response.getHeader("X-Correlation-Id"); // the request's, from infrastructure's filter
+		String correlation = id != null ? id : UUID.randomUUID().toString().substring(0, 12);
 		metrics.refused(ex.status());
 		log.warn("LTI request {} {} refused ({}), correlation id {}: {}", request.getMethod(), request.getRequestURI(),
 				ex.status(), correlation, ex.getMessage());
