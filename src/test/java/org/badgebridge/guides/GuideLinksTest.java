@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The user guides ({@code docs/guides/*.md}, English and Dutch): every image they show exists (a PNG taken by
  * {@code GuideScreenshotsBrowserTest}, small enough to keep in the repository), every link leads to an existing file
  * and, with a {@code #fragment}, to a heading of it; an English guide and its Dutch twin show the same pictures, each
- * in its own language; the README links to all six.
+ * in its own language, and every picture in {@code docs/guides/images/} is shown by one; the README links to all six.
  */
 class GuideLinksTest {
 
@@ -75,6 +75,21 @@ class GuideLinksTest {
 			assertThat(english).as(name + ".md shows pictures").isNotEmpty();
 			assertThat(dutch).as("the pictures of " + name + ".nl.md (Dutch ones) against " + name + ".md (English ones)")
 					.isEqualTo(english);
+		}
+	}
+
+	@Test
+	void everyCommittedPictureIsShownByAGuide() throws IOException {
+		for (String lang : List.of("en", "nl")) {
+			Set<String> shown = new TreeSet<>();
+			for (String name : NAMES) {
+				shown.addAll(images(GUIDES.resolve(name + (lang.equals("en") ? ".md" : ".nl.md")), "images/" + lang + "/"));
+			}
+			Set<String> committed = new TreeSet<>();
+			try (var files = Files.list(GUIDES.resolve("images").resolve(lang))) {
+				files.forEach(f -> committed.add(f.getFileName().toString()));
+			}
+			assertThat(committed).as("pictures in docs/guides/images/" + lang + " that no guide shows").isEqualTo(shown);
 		}
 	}
 
