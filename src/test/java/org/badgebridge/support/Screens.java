@@ -40,13 +40,8 @@ public final class Screens {
 	 * back in that frame afterwards.
 	 */
 	public static Path capture(WebDriver driver, String walk, String step, int width, String frame) throws IOException {
-		JavascriptExecutor js = (JavascriptExecutor) driver;
 		if (frame != null) {
-			Number height = (Number) js.executeScript("return document.documentElement.scrollHeight;");
-			driver.switchTo().defaultContent();
-			// CSSOM from a script, not a style attribute: the Content-Security-Policy does not govern it
-			js.executeScript("const f = document.getElementsByName(arguments[0])[0]; f.style.height = (arguments[1] + 20) + 'px';",
-					frame, height.longValue());
+			stretchFrame(driver, frame);
 		}
 		ChromeDriver chrome = (ChromeDriver) driver;
 		Map<String, Object> metrics = chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of());
@@ -63,6 +58,19 @@ public final class Screens {
 			driver.switchTo().frame(frame);
 		}
 		return file;
+	}
+
+	/**
+	 * Makes the frame {@code frame} of the top-level page (the driver is in that frame) as tall as its document, so that
+	 * a screenshot of the page holds the frame's whole page; the driver is at the top level afterwards.
+	 */
+	public static void stretchFrame(WebDriver driver, String frame) {
+		JavascriptExecutor js = (JavascriptExecutor) driver;
+		Number height = (Number) js.executeScript("return document.documentElement.scrollHeight;");
+		driver.switchTo().defaultContent();
+		// CSSOM from a script, not a style attribute: the Content-Security-Policy does not govern it
+		js.executeScript("const f = document.getElementsByName(arguments[0])[0]; f.style.height = (arguments[1] + 20) + 'px';",
+				frame, height.longValue());
 	}
 
 	/**
