@@ -74,6 +74,10 @@
         setCount('count-earned', 'bar-earned', s.earned, s.learners);
         setCount('count-in-progress', 'bar-in-progress', s.inProgress, s.learners);
         setCount('count-not-started', 'bar-not-started', s.notStarted, s.learners);
+        var total = document.getElementById('counts-total');
+        if (total && s.total && total.textContent !== s.total) {
+          total.textContent = s.total; // "of N learners" moves with the counts, not only when the table reloads
+        }
         var counts = currentCounts();
         var ended = running && !s.running;
         if (counts !== last || ended) {

@@ -153,6 +153,7 @@ class LearnerTable {
 		out.put("earned", c.earned());
 		out.put("inProgress", c.inProgress());
 		out.put("notStarted", c.notStarted());
+		out.put("total", messages.getMessage("teaching.counts.total", new Object[] { c.learners() }, locale));
 		return out;
 	}
 
