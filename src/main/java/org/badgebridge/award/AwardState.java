@@ -10,19 +10,6 @@ public enum AwardState {
 	static final String SQL = "case when revoked_at is not null then 'REVOKED' when suspended_at is not null then 'SUSPENDED' "
 			+ "when claimed_at is not null then 'CLAIMED' else 'EARNED' end";
 
-	/** The state a parameter names (any case), or null for none or an unknown one. */
-	public static AwardState parse(String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return valueOf(value.trim().toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
-	}
-
 	/** The suffix of its message keys. */
 	public String key() {
 		return name().toLowerCase(Locale.ROOT);

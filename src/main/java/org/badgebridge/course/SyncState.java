@@ -13,19 +13,6 @@ public enum SyncState {
 	static final String SQL = "case when s.context_id is null then 'NEVER' when s.outcome = 'FAILED' then 'FAILING' "
 			+ "when s.outcome = 'SKIPPED' then 'SKIPPED' else 'OK' end";
 
-	/** The state a parameter names (any case), or null for none or an unknown one. */
-	public static SyncState parse(String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return valueOf(value.trim().toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
-	}
-
 	/** The suffix of its message keys. */
 	public String key() {
 		return name().toLowerCase(Locale.ROOT);

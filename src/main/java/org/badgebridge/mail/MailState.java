@@ -12,19 +12,6 @@ public enum MailState {
 	/** The state of a {@code mail_outbox} row in SQL. */
 	static final String SQL = "case when status = 'QUEUED' and last_error is not null then 'RETRYING' else status end";
 
-	/** The state a parameter names (any case), or null for none or an unknown one. */
-	public static MailState parse(String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return valueOf(value.trim().toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
-	}
-
 	/** The suffix of its message keys. */
 	public String key() {
 		return name().toLowerCase(Locale.ROOT);

@@ -95,8 +95,9 @@ public class ToolKeys {
 	public record CurrentKey(String kid, java.time.Instant createdAt) {
 	}
 
-	/** The current key's id and creation time, read from the database (no private part is loaded). */
+	/** The current key's id and creation time (the first key is made now if there is none yet). */
 	public java.util.Optional<CurrentKey> currentKey() {
+		load();
 		return jdbc.sql("select kid, created_at from tool_key where retired_at is null order by created_at desc, kid desc limit 1")
 				.query((rs, i) -> new CurrentKey(rs.getString(1), java.time.Instant.ofEpochMilli(rs.getLong(2)))).optional();
 	}

@@ -2,7 +2,8 @@ package org.badgebridge.web;
 
 /**
  * Where a page of an admin list stands: page {@code page} (from 1) of {@code size} rows out of {@code total} matching
- * ones, for the "1–50 of 5,123" line and the pager. {@link #of} keeps the page within the pages there are.
+ * ones, for the summary line above the list (first and last row of the total) and the pager. {@link #of} keeps the
+ * page within the pages there are.
  */
 public record ListPage(int page, int size, long total) {
 

@@ -37,6 +37,19 @@ public record ListQuery(String path, Map<String, String> filters, ListSort sort)
 		return value == null || value.isBlank() ? null : value.trim();
 	}
 
+	/** The option of {@code type} a filter names (any case), or null for none or one there is not. */
+	public static <E extends Enum<E>> E option(Class<E> type, String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Enum.valueOf(type, value.trim().toUpperCase(java.util.Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
 	/** A filter's date ({@code 2026-06-01}, as a date field sends it), or null for none or one that is no date. */
 	public static java.time.LocalDate date(String value) {
 		try {

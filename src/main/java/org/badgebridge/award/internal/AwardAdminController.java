@@ -64,7 +64,7 @@ class AwardAdminController {
 		Instant start = isoWeek != null ? isoWeek.start(zone) : fromDate == null ? null : fromDate.atStartOfDay(zone).toInstant();
 		Instant end = isoWeek != null ? isoWeek.end(zone) : toDate == null ? null : toDate.plusDays(1).atStartOfDay(zone).toInstant();
 		boolean claimed = "claimed".equals(on);
-		AwardFilter filter = new AwardFilter(AwardState.parse(state), ListQuery.text(badge), course, ListQuery.text(person), start, end,
+		AwardFilter filter = new AwardFilter(ListQuery.option(AwardState.class, state), ListQuery.text(badge), course, ListQuery.text(person), start, end,
 				claimed);
 		ListSort order = ListSort.parse(sort, Set.copyOf(AwardFigures.ORDERS.keySet()), NEWEST_FIRST);
 		ListPage paging = ListPage.of(page, ListPage.SIZE, figures.count(filter));

@@ -45,7 +45,7 @@ class SyncStatusController {
 	String syncs(Admin admin, @RequestParam(required = false) Long platform, @RequestParam(required = false) String state,
 			@RequestParam(required = false) String title, @RequestParam(required = false) String sort,
 			@RequestParam(required = false) Integer page, Model model) {
-		SyncFilter filter = new SyncFilter(platform, SyncState.parse(state), ListQuery.text(title));
+		SyncFilter filter = new SyncFilter(platform, ListQuery.option(SyncState.class, state), ListQuery.text(title));
 		ListSort order = ListSort.parse(sort, Set.copyOf(SyncFigures.ORDERS.keySet()), LATEST_FIRST);
 		ListPage paging = ListPage.of(page, ListPage.SIZE, figures.count(filter));
 		List<SyncFigures.CourseSync> rows = figures.list(filter, order.column(), order.descending(), paging.offset(), paging.size());

@@ -51,7 +51,7 @@ class OutboxPageController {
 		ZoneId zone = dates.zone();
 		LocalDate fromDate = ListQuery.date(from);
 		LocalDate toDate = ListQuery.date(to);
-		OutboxFilter filter = new OutboxFilter(MailState.parse(state), ListQuery.text(kind), ListQuery.text(recipient),
+		OutboxFilter filter = new OutboxFilter(ListQuery.option(MailState.class, state), ListQuery.text(kind), ListQuery.text(recipient),
 				fromDate == null ? null : fromDate.atStartOfDay(zone).toInstant(),
 				toDate == null ? null : toDate.plusDays(1).atStartOfDay(zone).toInstant());
 		ListSort order = ListSort.parse(sort, Set.copyOf(Outbox.ORDERS.keySet()), NEWEST_FIRST);
