@@ -85,6 +85,16 @@ class HandlerPrincipalTests {
 	}
 
 	@Test
+	void theDashboardAndItsListsTakeTheAdmin() {
+		for (String name : java.util.List.of("org.badgebridge.console.internal.DashboardController",
+				"org.badgebridge.mail.internal.OutboxPageController", "org.badgebridge.course.internal.SyncStatusController",
+				"org.badgebridge.award.internal.AwardAdminController")) {
+			assertThat(CLASSES.get(name).getMethods().stream().filter(HANDLER::test)).as(name).isNotEmpty()
+					.allSatisfy(m -> assertThat(m.getRawParameterTypes()).anyMatch(t -> t.isEquivalentTo(org.badgebridge.web.Admin.class)));
+		}
+	}
+
+	@Test
 	void noHandlerTakesTheRawToolSession() {
 		noMethods().that(HANDLER).should(new ArchCondition<>("take a raw ToolSession (use a resolved principal)") {
 			@Override

@@ -6,5 +6,5 @@
  * JDBC event publication registry (at-least-once delivery; every listener is idempotent per award). Writes
  * "earned" (1/1) back to the badge's own column. Knows no LTI message.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Awarding", allowedDependencies = { "badge", "course", "lms", "platform", "infrastructure" })
+@org.springframework.modulith.ApplicationModule(displayName = "Awarding", allowedDependencies = { "badge", "course", "lms", "platform", "infrastructure", "web" })
 package org.badgebridge.award;

@@ -111,6 +111,20 @@ public class CredentialKeys {
 		return key;
 	}
 
+	/** A key that signs now: its id, algorithm and when it was made (its age). */
+	public record CurrentKey(String kid, String algorithm, java.time.Instant createdAt) {
+	}
+
+	/** The newest key of each algorithm (the one that signs), by algorithm. */
+	public List<CurrentKey> current() {
+		return jdbc.sql("""
+				select k.kid, k.algorithm, k.created_at from credential_key k
+				where not exists (select 1 from credential_key n where n.algorithm = k.algorithm
+				  and (n.created_at > k.created_at or (n.created_at = k.created_at and n.kid > k.kid)))
+				order by k.algorithm""")
+				.query((rs, i) -> new CurrentKey(rs.getString(1), rs.getString(2), java.time.Instant.ofEpochMilli(rs.getLong(3)))).list();
+	}
+
 	/** Every credential key ever made, public parts only, oldest first. */
 	public List<PublicKey> all() {
 		return jdbc.sql("select kid, algorithm, public_jwk from credential_key order by created_at, kid")

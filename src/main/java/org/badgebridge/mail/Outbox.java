@@ -79,6 +79,27 @@ public class Outbox {
 		return jdbc.sql("select * from mail_outbox order by created_at desc limit ?").param(limit).query(this::row).list();
 	}
 
+	/** The orders of the outbox list: the column names {@link #list} takes, each with its SQL. */
+	public static final java.util.Map<String, String> ORDERS = java.util.Map.of("queued", "created_at", "state", MailState.SQL,
+			"recipient", "lower(recipient)");
+
+	/** How many mails {@code filter} takes. */
+	public long count(OutboxFilter filter) {
+		List<Object> params = new java.util.ArrayList<>();
+		return jdbc.sql("select count(*) from mail_outbox" + filter.where(params)).params(params).query(Long.class).single();
+	}
+
+	/** A page of the mails {@code filter} takes, in the order of {@code column} (one of {@link #ORDERS}), then by id. */
+	public List<OutgoingMail> list(OutboxFilter filter, String column, boolean descending, long offset, int limit) {
+		List<Object> params = new java.util.ArrayList<>();
+		String where = filter.where(params);
+		String direction = descending ? " desc" : " asc";
+		params.add(limit);
+		params.add(offset);
+		return jdbc.sql("select * from mail_outbox" + where + " order by " + ORDERS.getOrDefault(column, "created_at") + direction
+				+ ", id" + direction + " limit ? offset ?").params(params).query(this::row).list();
+	}
+
 	/** Delivery side: mails due for a (re)try. */
 	public List<OutgoingMail> due(int limit) {
 		return jdbc.sql("select * from mail_outbox where status='QUEUED' and next_attempt_at <= ? order by next_attempt_at limit ?")

@@ -91,6 +91,17 @@ public class ToolKeys {
 		return c.published();
 	}
 
+	/** The key that signs now, by its id, and when it was made (its age). */
+	public record CurrentKey(String kid, java.time.Instant createdAt) {
+	}
+
+	/** The current key's id and creation time (the first key is made now if there is none yet). */
+	public java.util.Optional<CurrentKey> currentKey() {
+		load();
+		return jdbc.sql("select kid, created_at from tool_key where retired_at is null order by created_at desc, kid desc limit 1")
+				.query((rs, i) -> new CurrentKey(rs.getString(1), java.time.Instant.ofEpochMilli(rs.getLong(2)))).optional();
+	}
+
 	/** Signs claims as an RS256 JWT with our current key's kid and {@code typ: JWT}. */
 	public String sign(JWTClaimsSet claims) {
 		RSAKey key = current();

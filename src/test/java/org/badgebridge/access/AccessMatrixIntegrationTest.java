@@ -138,6 +138,18 @@ class AccessMatrixIntegrationTest {
 		assertThat(failures).isEmpty();
 	}
 
+	/** The dashboard and the lists its numbers open are the admin's only (the matrix above tries every caller on them). */
+	@Test
+	void theDashboardAndItsListsAreAdminEndpoints() {
+		List<Endpoint> endpoints = endpoints();
+		for (String path : List.of("/admin", "/admin/syncs", "/admin/awards", "/admin/outbox")) {
+			assertThat(endpoints).as(path).anySatisfy(e -> {
+				assertThat(e.pattern()).isEqualTo(path);
+				assertThat(e.kind()).isEqualTo(Kind.ADMIN);
+			});
+		}
+	}
+
 	@Test
 	void aLearnerSeesOnlyTheirOwnAward() throws Exception {
 		String own = mvc.perform(MockMvcRequestBuilders.get("/lti/learn/badges/" + cast.badge().id()).cookie(cast.learner()))

@@ -46,11 +46,6 @@ class PlatformAdminController {
 		this.keys = keys;
 	}
 
-	@GetMapping({ "", "/" })
-	String index(Admin admin) {
-		return "redirect:/admin/platforms";
-	}
-
 	@GetMapping("/platforms")
 	String list(Admin admin, Model model) {
 		model.addAttribute("registrations", registrations.all());
