@@ -6,11 +6,11 @@ import java.time.Instant;
  * One row of the audit trail. {@code actorKind} SYSTEM, TEACHER, ADMIN or LEARNER with a name or LMS subject;
  * {@code person} an LMS subject or an account reference, never an email address.
  */
-record AuditEntry(long id, Instant occurredAt, ActorKind actorKind, String actorName, AuditAction action, Long registrationId,
+public record AuditEntry(long id, Instant occurredAt, ActorKind actorKind, String actorName, AuditAction action, Long registrationId,
 		Long contextId, String courseTitle, String badgeId, String badgeName, String person, String awardId, String detail,
 		String correlationId) {
 
-	enum ActorKind {
+	public enum ActorKind {
 		SYSTEM, TEACHER, ADMIN, LEARNER;
 
 		/** The kind an actor string of the domain names: "system"/"schedule"/"dynamic-registration", "teacher:…", "learner:…", else an admin. */

@@ -10,7 +10,7 @@ import java.util.Map;
  * The page's filter as typed (what the form shows again) and the query it makes: dates are days in the institution's
  * time zone, "to" included; a date that is no date, or a range that ends before it starts, is an error at its field.
  */
-record AuditFilter(String course, String badge, String person, String action, String from, String to, String sort, String dir) {
+public record AuditFilter(String course, String badge, String person, String action, String from, String to, String sort, String dir) {
 
 	/** The query, or the field errors (message keys by field) when a date cannot be read. */
 	record Parsed(AuditQuery query, Map<String, String> errors) {
@@ -45,12 +45,12 @@ record AuditFilter(String course, String badge, String person, String action, St
 	}
 
 	/** The value of {@code aria-sort} for a column of the table. */
-	String ariaSort(String column) {
+	public String ariaSort(String column) {
 		return !AuditQuery.Sort.of(sort).name().equalsIgnoreCase(column) ? "none" : descending() ? "descending" : "ascending";
 	}
 
 	/** The direction a header's link asks for: the other one for the sorted column, else newest/highest first. */
-	String nextDir(String column) {
+	public String nextDir(String column) {
 		return AuditQuery.Sort.of(sort).name().equalsIgnoreCase(column) && descending() ? "asc" : "desc";
 	}
 

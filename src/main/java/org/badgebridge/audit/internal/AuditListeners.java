@@ -15,7 +15,6 @@ import org.badgebridge.award.Awards;
 import org.badgebridge.award.BadgeAwarded;
 import org.badgebridge.credential.CredentialKeysRotated;
 import org.badgebridge.infrastructure.Correlation;
-import org.badgebridge.platform.Registration;
 import org.badgebridge.platform.RegistrationChanged;
 import org.badgebridge.platform.Registrations;
 import org.badgebridge.platform.ToolKeysRotated;
@@ -83,7 +82,7 @@ class AuditListeners {
 
 	@EventListener
 	void on(RegistrationChanged e) {
-		String name = registrations.find(e.registrationId()).map(Registration::describe).orElse("registration " + e.registrationId());
+		String name = registrations.find(e.registrationId()).map(r -> r.name() + " (" + r.describe() + ")").orElse("registration " + e.registrationId());
 		append(entry(e.actor(), AuditAction.REGISTRATION_CHANGED).course(e.registrationId(), null, null)
 				.about(null, null, e.change() + ": " + name), null);
 	}

@@ -17,14 +17,6 @@ import org.springframework.stereotype.Component;
 @Component
 class AuditLog {
 
-	/** A page of the trail and how many rows match in all. */
-	record Page(List<AuditEntry> rows, long total, int page, int size) {
-
-		int pages() {
-			return (int) Math.max(1, (total + size - 1) / size);
-		}
-	}
-
 	private final JdbcClient jdbc;
 
 	AuditLog(JdbcClient jdbc) {
@@ -42,7 +34,7 @@ class AuditLog {
 	}
 
 	/** One page (1-based) of the rows the query selects, in its order, and the number of all of them. */
-	Page page(AuditQuery query, int page, int size) {
+	AuditPage page(AuditQuery query, int page, int size) {
 		List<Object> args = new ArrayList<>();
 		String where = query.where(args);
 		long total = jdbc.sql("select count(*) from audit_event" + where).params(args).query(Long.class).single();
@@ -53,7 +45,7 @@ class AuditLog {
 		paged.add((long) (p - 1) * size);
 		List<AuditEntry> rows = jdbc.sql("select * from audit_event" + where + query.orderBy() + " limit ? offset ?").params(paged)
 				.query(AuditLog::row).list();
-		return new Page(rows, total, p, size);
+		return new AuditPage(rows, total, p, size);
 	}
 
 	/** Every row the query selects, in its order, one at a time (the CSV export). */
