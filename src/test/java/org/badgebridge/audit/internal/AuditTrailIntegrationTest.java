@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,11 +20,14 @@ import org.badgebridge.award.Awards;
 import org.badgebridge.badge.Badges;
 import org.badgebridge.badge.Criteria;
 import org.badgebridge.badge.Criterion;
+import org.badgebridge.credential.CredentialKeysRotated;
 import org.badgebridge.infrastructure.Correlation;
 import org.badgebridge.platform.Registration;
 import org.badgebridge.platform.RegistrationState;
 import org.badgebridge.platform.RegistrationValues;
 import org.badgebridge.platform.Registrations;
+import org.badgebridge.platform.ToolKeysRotated;
+import org.badgebridge.web.AdminSignedIn;
 import org.badgebridge.support.CourseActors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,6 +71,9 @@ class AuditTrailIntegrationTest {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@Autowired
+	ApplicationEventPublisher events;
 
 	CourseActors.Cast cast;
 
@@ -146,6 +153,20 @@ class AuditTrailIntegrationTest {
 				"ADMIN root STATE_ACTIVE: Audit LMS (issuer " + issuer + " and client client-audit)",
 				"ADMIN root UPDATED: Audit LMS renamed (issuer " + issuer + " and client client-audit)",
 				"ADMIN root DELETED: registration " + r.id());
+	}
+
+	@Test
+	void keyRotationsAndAdminSignInsAreRecordedFromTheEventsTheirModulesPublish() {
+		long before = jdbc.sql("select coalesce(max(id), 0) from audit_event").query(Long.class).single();
+		transactions.executeWithoutResult(status -> {
+			events.publishEvent(new ToolKeysRotated("kid-audit", "schedule"));
+			events.publishEvent(new CredentialKeysRotated("ed-audit rsa-audit", "root"));
+			events.publishEvent(new AdminSignedIn("root", "form", "203.0.113.9"));
+		});
+		assertThat(jdbc.sql("select action, actor_kind, actor_name, detail from audit_event where id>? order by id").param(before).query()
+				.listOfRows()).extracting(m -> m.get("ACTION") + " " + m.get("ACTOR_KIND") + " " + m.get("ACTOR_NAME") + " " + m.get("DETAIL"))
+				.containsExactly("TOOL_KEY_ROTATED SYSTEM schedule new key kid-audit",
+						"CREDENTIAL_KEY_ROTATED ADMIN root new keys ed-audit rsa-audit", "ADMIN_SIGNED_IN ADMIN root form from 203.0.113.9");
 	}
 
 	@Test
