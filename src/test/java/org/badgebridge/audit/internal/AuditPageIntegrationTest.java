@@ -51,6 +51,9 @@ class AuditPageIntegrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.quartz.Scheduler scheduler;
+
 	/** A course title no other test uses, so the filter sees this test's rows only. */
 	String course;
 
@@ -139,7 +142,8 @@ class AuditPageIntegrationTest {
 	}
 
 	@Test
-	void theRetentionPurgeDeletesOnlyRowsOlderThanTheRetentionPeriod() {
+	void theRetentionPurgeDeletesOnlyRowsOlderThanTheRetentionPeriod() throws Exception {
+		assertThat(scheduler.checkExists(new org.quartz.TriggerKey("retention", "audit"))).as("on the clustered scheduler").isTrue();
 		assertThat(purge.retention()).isEqualTo(Duration.ofDays(730));
 		String old = "Old " + course;
 		log.append(entry(Instant.now().minus(Duration.ofDays(731)), AuditAction.SUSPENDED, old, "old", "too old"));
