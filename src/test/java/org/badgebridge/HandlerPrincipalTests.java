@@ -1,5 +1,6 @@
 package org.badgebridge;
 
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -92,6 +93,16 @@ class HandlerPrincipalTests {
 			assertThat(CLASSES.get(name).getMethods().stream().filter(HANDLER::test)).as(name).isNotEmpty()
 					.allSatisfy(m -> assertThat(m.getRawParameterTypes()).anyMatch(t -> t.isEquivalentTo(org.badgebridge.web.Admin.class)));
 		}
+	}
+
+	@Test
+	void theAuditTrailIsForTheAdminOnly() {
+		JavaClass page = CLASSES.get("org.badgebridge.audit.internal.AuditPageController");
+		List<String> handlers = page.getMethods().stream().filter(HANDLER::test)
+				.map(m -> m.getName() + m.getRawParameterTypes().stream().filter(t -> t.isAssignableTo(ResolvedPrincipal.class))
+						.map(JavaClass::getSimpleName).toList())
+				.sorted().toList();
+		assertThat(handlers).containsExactly("csv[Admin]", "page[Admin]");
 	}
 
 	@Test

@@ -52,6 +52,7 @@ class TableOwnershipTests {
 			entry("account_merge", "account"), entry("account_award", "account"), entry("account_name_choice", "account"),
 			entry("account_oidc_identity", "account"), entry("account_oidc_request", "account"), entry("account_admin_session", "account"),
 			entry("share_link", "sharing"),
+			entry("audit_event", "audit"),
 			entry("wallet_offer", "wallet"), entry("wallet_token", "wallet"), entry("wallet_nonce", "wallet"),
 			entry("demo_user", "demolms"), entry("demo_course", "demolms"), entry("demo_tool", "demolms"),
 			entry("demo_link", "demolms"), entry("demo_lineitem", "demolms"), entry("demo_grade", "demolms"),

@@ -31,9 +31,12 @@ public class Approvals {
 
 	private final Clock clock;
 
-	public Approvals(JdbcClient jdbc, Clock clock) {
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	public Approvals(JdbcClient jdbc, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** A learner asks (again, after a denial). Evidence: at most 1000 characters of note or an http(s) URL. */
@@ -66,6 +69,7 @@ public class Approvals {
 		jdbc.sql("update approval_request set status=?, decided_at=?, decided_by=?, decision_note=? where id=?")
 				.params(approve ? "APPROVED" : "DENIED", clock.millis(), teacher, note, requestId).update();
 		log(r.badgeId(), r.userSub(), approve ? "APPROVED" : "DENIED", teacher, note);
+		events.publishEvent(new ApprovalDecided(r.id(), r.badgeId(), r.contextId(), r.userSub(), r.criterionKey(), approve, teacher, note));
 		return byId(requestId).orElseThrow();
 	}
 

@@ -1,9 +1,6 @@
 package org.badgebridge.award;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.badgebridge.badge.BadgeClass;
 import org.badgebridge.badge.Badges;
 import org.badgebridge.badge.Evaluation;
+import org.badgebridge.award.internal.AwardRows;
 import org.badgebridge.award.internal.AwardWriter;
 import org.badgebridge.award.internal.ScorePosts;
 import org.badgebridge.course.CourseData;
@@ -48,8 +46,14 @@ public class Awards {
 
 	private final ScorePosts scorePosts;
 
+	private final AwardRows rows;
+
+	private final AwardHolds holds;
+
 	public Awards(JdbcClient jdbc, Badges badges, CourseData courseData, ApplicationEventPublisher events, Clock clock,
-			AwardWriter writer, Approvals approvals, ScorePosts scorePosts) {
+			AwardWriter writer, Approvals approvals, ScorePosts scorePosts, AwardRows rows, AwardHolds holds) {
+		this.rows = rows;
+		this.holds = holds;
 		this.writer = writer;
 		this.scorePosts = scorePosts;
 		this.approvals = approvals;
@@ -192,51 +196,28 @@ public class Awards {
 		log(awardId, award.badgeId(), award.userSub(), visible ? "MADE_PUBLIC" : "MADE_PRIVATE", award.userSub(), null);
 	}
 
-	/**
-	 * Suspends an award for now (its credential reads as suspended until reinstated), e.g. while an appeal or a
-	 * fraud check runs; unlike revocation it can be undone.
-	 */
-	@Transactional
+	/** Suspends an award for now: see {@link AwardHolds#suspend}. */
 	public Award suspend(String awardId, String teacher, String reason) {
-		if (reason == null || reason.isBlank()) {
-			throw new AwardRefused("Say why the award is suspended.", "common.error.award.suspendReason");
-		}
-		Award award = find(awardId).orElseThrow(() -> new IllegalArgumentException("No award " + awardId));
-		if (award.revoked()) {
-			throw new AwardRefused("A revoked award cannot be suspended.", "common.error.award.suspendRevoked");
-		}
-		long now = clock.millis();
-		if (jdbc.sql("update award set suspended_at=?, suspend_reason=? where id=? and suspended_at is null and revoked_at is null")
-				.params(now, reason, awardId).update() == 1) {
-			scorePosts.record(awardId, ScorePosts.Change.SUSPENDED, now); // the gradebook shows no grade while suspended
-		}
-		log(awardId, award.badgeId(), award.userSub(), "SUSPENDED", teacher, reason);
-		return find(awardId).orElseThrow();
+		return holds.suspend(awardId, teacher, reason);
 	}
 
-	@Transactional
+	/** Lifts an award's suspension: see {@link AwardHolds#reinstate}. */
 	public Award reinstate(String awardId, String teacher) {
-		Award award = find(awardId).orElseThrow(() -> new IllegalArgumentException("No award " + awardId));
-		if (jdbc.sql("update award set suspended_at=null, suspend_reason=null where id=? and suspended_at is not null and revoked_at is null")
-				.param(awardId).update() == 1) {
-			scorePosts.record(awardId, ScorePosts.Change.REINSTATED, clock.millis()); // "earned" again
-		}
-		log(awardId, award.badgeId(), award.userSub(), "REINSTATED", teacher, null);
-		return find(awardId).orElseThrow();
+		return holds.reinstate(awardId, teacher);
 	}
 
 	public Optional<Award> find(String id) {
-		return jdbc.sql("select * from award where id=?").param(id).query(this::row).optional();
+		return rows.find(id);
 	}
 
 	/** Every revoked award, oldest revocation first (revocation lists and status lists are made from them). */
 	public List<Award> revoked() {
-		return jdbc.sql("select * from award where revoked_at is not null order by revoked_at").query(this::row).list();
+		return jdbc.sql("select * from award where revoked_at is not null order by revoked_at").query(AwardRows::row).list();
 	}
 
 	/** Every award suspended now. */
 	public List<Award> suspended() {
-		return jdbc.sql("select * from award where suspended_at is not null").query(this::row).list();
+		return jdbc.sql("select * from award where suspended_at is not null").query(AwardRows::row).list();
 	}
 
 	/**
@@ -248,16 +229,16 @@ public class Awards {
 	}
 
 	public List<Award> forBadge(String badgeId) {
-		return jdbc.sql("select * from award where badge_id=? order by awarded_at").param(badgeId).query(this::row).list();
+		return jdbc.sql("select * from award where badge_id=? order by awarded_at").param(badgeId).query(AwardRows::row).list();
 	}
 
 	public List<Award> forLearnerInCourse(long contextId, String userSub) {
-		return jdbc.sql("select * from award where context_id=? and user_sub=?").params(contextId, userSub).query(this::row).list();
+		return jdbc.sql("select * from award where context_id=? and user_sub=?").params(contextId, userSub).query(AwardRows::row).list();
 	}
 
 	public Optional<Award> forLearner(String badgeId, long contextId, String userSub) {
 		return jdbc.sql("select * from award where badge_id=? and context_id=? and user_sub=?").params(badgeId, contextId, userSub)
-				.query(this::row).optional();
+				.query(AwardRows::row).optional();
 	}
 
 	private static java.time.Instant lastResult(Map<String, CourseData.ColumnResult> results) {
@@ -279,21 +260,6 @@ public class Awards {
 	}
 
 	private void log(String awardId, String badgeId, String userSub, String action, String actor, String reason) {
-		jdbc.sql("insert into award_log (award_id, badge_id, user_sub, action, actor, reason, at) values (?,?,?,?,?,?,?)")
-				.params(awardId, badgeId, userSub, action, actor, reason, clock.millis()).update();
-	}
-
-	private Award row(ResultSet rs, int i) throws SQLException {
-		return new Award(rs.getString("id"), rs.getString("badge_id"), rs.getLong("context_id"), rs.getString("user_sub"),
-				rs.getString("recipient_name"), rs.getString("recipient_email"), rs.getString("locale"),
-				Instant.ofEpochMilli(rs.getLong("awarded_at")), rs.getString("awarded_by"), rs.getString("reason"),
-				millis(rs, "revoked_at"), rs.getString("revoked_by"), rs.getString("revoke_reason"), millis(rs, "claimed_at"),
-				rs.getString("evidence"), rs.getBoolean("public_visible"), millis(rs, "suspended_at"), rs.getString("suspend_reason"),
-				millis(rs, "erased_at"), millis(rs, "declined_at"));
-	}
-
-	private static Instant millis(ResultSet rs, String column) throws SQLException {
-		long v = rs.getLong(column);
-		return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+		rows.log(awardId, badgeId, userSub, action, actor, reason);
 	}
 }

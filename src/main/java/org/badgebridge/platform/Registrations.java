@@ -1,11 +1,9 @@
 package org.badgebridge.platform;
 
-import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +11,7 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -33,7 +32,10 @@ public class Registrations {
 
 	private final FrameAncestors frameAncestors;
 
-	public Registrations(JdbcClient jdbc, Clock clock, FrameAncestors frameAncestors) {
+	private final ApplicationEventPublisher events;
+
+	public Registrations(JdbcClient jdbc, Clock clock, FrameAncestors frameAncestors, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.frameAncestors = frameAncestors;
@@ -61,7 +63,7 @@ public class Registrations {
 
 	@Transactional
 	public Registration create(RegistrationValues values, String createdBy) {
-		RegistrationValues v = validate(values);
+		RegistrationValues v = RegistrationRules.validate(values);
 		long now = clock.millis();
 		var keys = new GeneratedKeyHolder();
 		try {
@@ -84,14 +86,20 @@ public class Registrations {
 		v.deploymentIds().forEach(d -> addDeployment(id, d, false));
 		frameAncestors.invalidate();
 		log.info("Registration {} created for {} ({}) by {}", id, v.issuer(), v.clientId(), createdBy);
+		events.publishEvent(new RegistrationChanged(id, "CREATED", createdBy));
 		return find(id).orElseThrow();
 	}
 
 	/** Changes the values of a registration; deployments listed are kept or added, others are removed. */
-	@Transactional
 	public Registration update(long id, RegistrationValues values) {
+		return update(id, values, "system");
+	}
+
+	/** Changes the values of a registration for the actor named; deployments listed are kept or added, others are removed. */
+	@Transactional
+	public Registration update(long id, RegistrationValues values, String actor) {
 		Registration existing = find(id).orElseThrow(() -> new InvalidRegistrationException("id", "No registration " + id));
-		RegistrationValues v = validate(values);
+		RegistrationValues v = RegistrationRules.validate(values);
 		try {
 			jdbc.sql("""
 					update platform_registration set issuer=?, client_id=?, name=?, product_family=?, authorization_endpoint=?,
@@ -114,6 +122,7 @@ public class Registrations {
 		}
 		wanted.forEach(d -> addDeployment(id, d, false));
 		frameAncestors.invalidate();
+		events.publishEvent(new RegistrationChanged(id, "UPDATED", actor));
 		return find(id).orElseThrow();
 	}
 
@@ -131,6 +140,11 @@ public class Registrations {
 	}
 
 	public void setState(long id, RegistrationState state) {
+		setState(id, state, "system");
+	}
+
+	@Transactional
+	public void setState(long id, RegistrationState state, String actor) {
 		int n = jdbc.sql("update platform_registration set state=?, updated_at=? where id=?")
 				.params(state.name(), clock.millis(), id).update();
 		if (n == 0) {
@@ -138,11 +152,19 @@ public class Registrations {
 		}
 		frameAncestors.invalidate();
 		log.info("Registration {} is now {}", id, state);
+		events.publishEvent(new RegistrationChanged(id, "STATE_" + state.name(), actor));
 	}
 
 	public void setDeploymentState(long registrationId, long deploymentPk, DeploymentState state) {
-		jdbc.sql("update platform_deployment set state=? where id=? and registration_id=?")
-				.params(state.name(), deploymentPk, registrationId).update();
+		setDeploymentState(registrationId, deploymentPk, state, "system");
+	}
+
+	@Transactional
+	public void setDeploymentState(long registrationId, long deploymentPk, DeploymentState state, String actor) {
+		if (jdbc.sql("update platform_deployment set state=? where id=? and registration_id=?")
+				.params(state.name(), deploymentPk, registrationId).update() > 0) {
+			events.publishEvent(new RegistrationChanged(registrationId, "DEPLOYMENT_" + state.name(), actor));
+		}
 	}
 
 	public void setAcceptNewDeployments(long id, boolean accept) {
@@ -151,10 +173,13 @@ public class Registrations {
 	}
 
 	@Transactional
-	public boolean delete(long id) {
+	public boolean delete(long id, String actor) {
 		jdbc.sql("delete from platform_deployment where registration_id=?").param(id).update();
 		boolean deleted = jdbc.sql("delete from platform_registration where id=?").param(id).update() > 0;
 		frameAncestors.invalidate();
+		if (deleted) {
+			events.publishEvent(new RegistrationChanged(id, "DELETED", actor));
+		}
 		return deleted;
 	}
 
@@ -185,77 +210,6 @@ public class Registrations {
 	private void addDeployment(long registrationId, String deploymentId, boolean atLaunch) {
 		jdbc.sql("insert into platform_deployment (registration_id, deployment_id, state, recorded_at_launch, created_at) values (?,?,?,?,?)")
 				.params(registrationId, deploymentId, DeploymentState.ACTIVE.name(), atLaunch, clock.millis()).update();
-	}
-
-	private RegistrationValues validate(RegistrationValues v) {
-		String issuer = required("issuer", v.issuer(), 255);
-		if (WebAddresses.parse(issuer) == null) {
-			throw new InvalidRegistrationException("issuer", "The issuer must be an absolute URL such as https://moodle.example.edu",
-					"admin.error.registration.issuer");
-		}
-		String clientId = required("clientId", v.clientId(), 255);
-		String auth = endpoint("authorizationEndpoint", v.authorizationEndpoint());
-		String token = endpoint("tokenEndpoint", v.tokenEndpoint());
-		String jwks = endpoint("jwksUri", v.jwksUri());
-		String audience = blankToNull(v.tokenAudience());
-		String frameOrigins = blankToNull(v.frameOrigins());
-		if (frameOrigins != null) {
-			for (String origin : frameOrigins.split("\\s+")) {
-				if (!origin.matches("https?://[A-Za-z0-9.*\\-\\[\\]:]+")) {
-					throw new InvalidRegistrationException("frameOrigins",
-							"Frame origins are origins such as https://school.instructure.com, separated by spaces: " + origin,
-							"admin.error.registration.frameOrigins", origin);
-				}
-			}
-		}
-		List<String> deployments = new ArrayList<>();
-		for (String d : v.deploymentIds() == null ? List.<String>of() : v.deploymentIds()) {
-			if (d == null || d.isBlank()) {
-				continue;
-			}
-			String id = d.trim();
-			if (id.length() > 255 || !id.chars().allMatch(c -> c >= 0x21 && c < 0x7f)) {
-				throw new InvalidRegistrationException("deploymentIds", "A deployment id is at most 255 printable ASCII characters: " + id,
-						"admin.error.registration.deployment", id);
-			}
-			if (!deployments.contains(id)) {
-				deployments.add(id);
-			}
-		}
-		String name = blankToNull(v.name()) == null ? issuer : v.name().trim();
-		String family = blankToNull(v.productFamily());
-		return new RegistrationValues(name.length() > 255 ? name.substring(0, 255) : name, issuer, clientId,
-				family == null ? null : family.toLowerCase(java.util.Locale.ROOT), auth, token, audience, jwks, frameOrigins,
-				deployments, v.state());
-	}
-
-	private static String endpoint(String field, String value) {
-		String url = required(field, value, 1024);
-		URI uri = WebAddresses.parse(url);
-		if (uri == null) {
-			throw new InvalidRegistrationException(field, "Not an absolute URL: " + url, "admin.error.registration.url", url);
-		}
-		if (!WebAddresses.isSecureOrLoopback(uri)) {
-			throw new InvalidRegistrationException(field, "Must use https (plain http only on a loopback address): " + url,
-					"admin.error.registration.https", url);
-		}
-		return url;
-	}
-
-	private static String required(String field, String value, int max) {
-		if (value == null || value.isBlank()) {
-			throw new InvalidRegistrationException(field, field + " is required", "admin.error.registration.required", field);
-		}
-		String v = value.trim();
-		if (v.length() > max) {
-			throw new InvalidRegistrationException(field, field + " is longer than " + max + " characters",
-					"admin.error.registration.length", field, max);
-		}
-		return v;
-	}
-
-	private static String blankToNull(String v) {
-		return v == null || v.isBlank() ? null : v.trim();
 	}
 
 	private List<Registration> withDeployments(List<Registration> registrations) {

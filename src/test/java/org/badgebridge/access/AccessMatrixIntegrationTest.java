@@ -151,6 +151,20 @@ class AccessMatrixIntegrationTest {
 	}
 
 	@Test
+	void theAuditTrailAndItsExportAreTheAdminsOnly() throws Exception {
+		assertThat(endpoints().stream().filter(e -> e.pattern().startsWith("/admin/audit")).map(e -> e.pattern() + " " + e.kind()))
+				.containsExactlyInAnyOrder("/admin/audit ADMIN", "/admin/audit.csv ADMIN");
+		for (String url : List.of("/admin/audit", "/admin/audit.csv")) {
+			assertThat(mvc.perform(MockMvcRequestBuilders.get(url)).andReturn().getResponse().getStatus()).as(url).isEqualTo(401);
+			assertThat(mvc.perform(MockMvcRequestBuilders.get(url).cookie(cast.teacher())).andReturn().getResponse().getStatus())
+					.as(url + " as teacher").isEqualTo(401);
+			assertThat(mvc.perform(MockMvcRequestBuilders.get(url).header(HttpHeaders.AUTHORIZATION, "Basic "
+					+ Base64.getEncoder().encodeToString("admin:test-admin-password".getBytes(StandardCharsets.UTF_8)))).andReturn().getResponse().getStatus())
+					.as(url + " as admin").isEqualTo(200);
+		}
+	}
+
+	@Test
 	void aLearnerSeesOnlyTheirOwnAward() throws Exception {
 		String own = mvc.perform(MockMvcRequestBuilders.get("/lti/learn/badges/" + cast.badge().id()).cookie(cast.learner()))
 				.andReturn().getResponse().getContentAsString();

@@ -25,9 +25,17 @@ class AccountBook {
 
 	private final Clock clock;
 
-	AccountBook(JdbcClient jdbc, Clock clock) {
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	AccountBook(JdbcClient jdbc, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.events = events;
+	}
+
+	/** Publishes what happened to the account, in the caller's transaction (the audit records it there). */
+	void told(String accountId, String change, String detail) {
+		events.publishEvent(new org.badgebridge.account.AccountChanged(accountId, change, detail));
 	}
 
 	Optional<String> accountOf(String address) {
@@ -56,6 +64,7 @@ class AccountBook {
 		jdbc.sql("insert into account (id, created_at) values (?,?)").params(id, now).update();
 		// two proofs of one new address at once: the second fails on the key and rolls back (an event is delivered again)
 		jdbc.sql("insert into account_address (address, account_id, verified_at) values (?,?,?)").params(a, id, now).update();
+		told(id, "CREATED", "with a proven address");
 		return id;
 	}
 
@@ -63,6 +72,7 @@ class AccountBook {
 	String newAccount() {
 		String id = UUID.randomUUID().toString();
 		jdbc.sql("insert into account (id, created_at) values (?,?)").params(id, clock.millis()).update();
+		told(id, "CREATED", "without an address");
 		return id;
 	}
 
@@ -102,6 +112,7 @@ class AccountBook {
 		try {
 			jdbc.sql("insert into account_address (address, account_id, verified_at) values (?,?,?)")
 					.params(Secrets.address(address), accountId, clock.millis()).update();
+			told(accountId, "ADDRESS_CONFIRMED", null);
 			return true;
 		}
 		catch (DuplicateKeyException ex) {
@@ -119,6 +130,7 @@ class AccountBook {
 		try {
 			jdbc.sql("insert into account_lms_identity (registration_id, subject, account_id, linked_at) values (?,?,?,?)")
 					.params(registrationId, subject, accountId, clock.millis()).update();
+			told(accountId, "LMS_LINKED", "registration " + registrationId);
 			return true;
 		}
 		catch (DuplicateKeyException ex) {
@@ -139,5 +151,6 @@ class AccountBook {
 		jdbc.sql("update account_session set account_id=? where account_id=?").params(into, from).update();
 		jdbc.sql("update account_oidc_identity set account_id=? where account_id=?").params(into, from).update();
 		jdbc.sql("update account set merged_into=? where id=?").params(into, from).update();
+		told(into, "MERGED", "account " + from + " joined it");
 	}
 }

@@ -51,6 +51,7 @@ class AddressChecks {
 	}
 
 	/** Mails a confirmation link to the address; false when the account holds it already. */
+	@Transactional
 	boolean start(String accountId, String address, Locale locale) {
 		String a = Secrets.address(address);
 		if (a == null) {
@@ -67,6 +68,7 @@ class AddressChecks {
 		jdbc.sql("delete from account_address_check where expires_at < ?").param(now).update();
 		jdbc.sql("insert into account_address_check (token_hash, account_id, address, expires_at) values (?,?,?,?)")
 				.params(Secrets.hash(token), accountId, a, now + validity.toMillis()).update();
+		book.told(accountId, "ADDRESS_ADDED", "confirmation link mailed");
 		mails.send("account-address", a, "/backpack/addresses/verify/" + token, validity, locale);
 		return true;
 	}

@@ -44,6 +44,7 @@ class Merges {
 		if (pending(accountId).stream().noneMatch(r -> r.otherAccountId().equals(otherAccountId) || r.accountId().equals(otherAccountId))) {
 			jdbc.sql("insert into account_merge (id, account_id, other_account_id, address, created_at) values (?,?,?,?,?)")
 					.params(UUID.randomUUID().toString(), accountId, otherAccountId, address, clock.millis()).update();
+			book.told(accountId, "MERGE_REQUESTED", "with account " + otherAccountId);
 		}
 	}
 

@@ -42,6 +42,7 @@ class OidcIdentities {
 		String email = released.emailVerified() ? Secrets.address(released.email()) : null;
 		String account = linked(released).orElseGet(() -> link(provider, released, email));
 		record(provider, released);
+		book.told(account, "SIGNED_IN", "OpenID Connect (" + provider + ")");
 		if (email == null) {
 			return new SignedIn(account, Address.NONE);
 		}

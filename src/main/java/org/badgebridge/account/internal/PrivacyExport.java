@@ -52,7 +52,9 @@ class PrivacyExport {
 		this.reminders = reminders;
 	}
 
+	@org.springframework.transaction.annotation.Transactional
 	Map<String, Object> export(String accountId, Instant now) {
+		book.told(accountId, "DATA_EXPORTED", null);
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("exportedAt", now.toString());
 		Map<String, Object> account = new LinkedHashMap<>();

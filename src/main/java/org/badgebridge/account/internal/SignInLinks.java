@@ -86,6 +86,8 @@ class SignInLinks {
 			return Optional.empty();
 		}
 		String address = jdbc.sql("select address from account_sign_in where token_hash=?").param(hash).query(String.class).single();
-		return book.accountOf(address);
+		Optional<String> account = book.accountOf(address);
+		account.ifPresent(a -> book.told(a, "SIGNED_IN", "mailed link"));
+		return account;
 	}
 }

@@ -182,7 +182,7 @@ class DynamicRegistration {
 	 */
 	private Outcome updateOf(Registration r, RegistrationChange proposed, String registrationToken, String platformName) {
 		if (r.state() == RegistrationState.PENDING || moodleUpdate.updates(r, registrationToken, proposed.deploymentId())) {
-			Registration updated = registrations.update(r.id(), proposed.appliedTo(r));
+			Registration updated = registrations.update(r.id(), proposed.appliedTo(r), "dynamic-registration");
 			log.info("Dynamic Registration updated registration {} ({})", r.id(), r.describe());
 			return new Outcome(updated, true, false, platformName);
 		}

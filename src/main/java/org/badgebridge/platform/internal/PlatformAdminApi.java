@@ -58,7 +58,7 @@ class PlatformAdminApi {
 		if (registrations.find(id).isEmpty()) {
 			return ResponseEntity.notFound().build();
 		}
-		return ResponseEntity.ok(registrations.update(id, values));
+		return ResponseEntity.ok(registrations.update(id, values, admin.username()));
 	}
 
 	@PutMapping(path = "/{id}/state", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -70,13 +70,13 @@ class PlatformAdminApi {
 		if (state == null) {
 			throw new InvalidRegistrationException("state", "state is required: ACTIVE, PENDING or DISABLED");
 		}
-		registrations.setState(id, RegistrationState.parse(state));
+		registrations.setState(id, RegistrationState.parse(state), admin.username());
 		return ResponseEntity.of(registrations.find(id));
 	}
 
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> delete(Admin admin, @PathVariable long id) {
-		return registrations.delete(id) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+		return registrations.delete(id, admin.username()) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
 	}
 
 	@ExceptionHandler(InvalidRegistrationException.class)

@@ -87,7 +87,7 @@ class PlatformAdminController {
 	String approveChange(Admin admin, @PathVariable long id) {
 		boolean applied;
 		try {
-			applied = changes.approve(id);
+			applied = changes.approve(id, admin.username());
 		}
 		catch (InvalidRegistrationException ex) {
 			return notices.redirect("/admin/platforms/" + id, Notice.error(notices.text("admin.platform.change.refused", ex.getMessage())));
@@ -98,7 +98,7 @@ class PlatformAdminController {
 
 	@PostMapping("/platforms/{id}/change/reject")
 	String rejectChange(Admin admin, @PathVariable long id) {
-		return notices.redirect("/admin/platforms/" + id, Notice.info(notices.text(changes.reject(id)
+		return notices.redirect("/admin/platforms/" + id, Notice.info(notices.text(changes.reject(id, admin.username())
 				? "admin.platform.change.rejected" : "admin.platform.change.none")));
 	}
 
@@ -106,7 +106,7 @@ class PlatformAdminController {
 	String update(Admin admin, @PathVariable long id, @ModelAttribute("form") RegistrationForm form, Model model) {
 		Registration r = registrations.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		try {
-			registrations.update(id, form.values());
+			registrations.update(id, form.values(), admin.username());
 			return notices.redirect("/admin/platforms/" + id, Notice.info(notices.text("admin.saved")));
 		}
 		catch (InvalidRegistrationException | IllegalArgumentException ex) {
@@ -118,19 +118,19 @@ class PlatformAdminController {
 
 	@PostMapping("/platforms/{id}/state")
 	String state(Admin admin, @PathVariable long id, @RequestParam String state) {
-		registrations.setState(id, RegistrationState.parse(state));
+		registrations.setState(id, RegistrationState.parse(state), admin.username());
 		return notices.redirect("/admin/platforms", Notice.info(notices.text("admin.platform.stateChanged", notices.text("admin.state." + RegistrationState.parse(state).name().toLowerCase(java.util.Locale.ROOT)))));
 	}
 
 	@PostMapping("/platforms/{id}/deployments/{deployment}/state")
 	String deploymentState(Admin admin, @PathVariable long id, @PathVariable long deployment, @RequestParam String state) {
-		registrations.setDeploymentState(id, deployment, DeploymentState.valueOf(state.toUpperCase()));
+		registrations.setDeploymentState(id, deployment, DeploymentState.valueOf(state.toUpperCase()), admin.username());
 		return notices.redirect("/admin/platforms/" + id, Notice.info(notices.text("admin.platform.deployment.stateChanged", notices.text("admin.state." + state.toLowerCase(java.util.Locale.ROOT)))));
 	}
 
 	@PostMapping("/platforms/{id}/delete")
 	String delete(Admin admin, @PathVariable long id) {
-		registrations.delete(id);
+		registrations.delete(id, admin.username());
 		return notices.redirect("/admin/platforms", Notice.info(notices.text("admin.platform.deleted")));
 	}
 

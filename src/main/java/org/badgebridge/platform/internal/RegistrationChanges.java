@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.badgebridge.platform.Registration;
+import org.badgebridge.platform.RegistrationChanged;
 import org.badgebridge.platform.Registrations;
 
 /**
@@ -28,7 +29,11 @@ class RegistrationChanges {
 
 	private final Clock clock;
 
-	RegistrationChanges(JdbcClient jdbc, Registrations registrations, Clock clock) {
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	RegistrationChanges(JdbcClient jdbc, Registrations registrations, Clock clock,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.registrations = registrations;
 		this.clock = clock;
@@ -47,6 +52,7 @@ class RegistrationChanges {
 				.params(r.id(), change.productFamily(), change.authorizationEndpoint(), change.tokenEndpoint(),
 						change.tokenAudience(), change.jwksUri(), change.deploymentId(), change.requestedAt().toEpochMilli())
 				.update();
+		events.publishEvent(new RegistrationChanged(r.id(), "CHANGE_PROPOSED", "dynamic-registration"));
 		log.warn("Dynamic Registration proposed new values for registration {} ({}); they wait for an admin", r.id(),
 				r.describe());
 		return change;
@@ -62,22 +68,25 @@ class RegistrationChanges {
 
 	/** Puts the proposed values in force; false when nothing was waiting. */
 	@Transactional
-	boolean approve(long registrationId) {
+	boolean approve(long registrationId, String actor) {
 		Optional<RegistrationChange> change = find(registrationId);
 		Optional<Registration> registration = registrations.find(registrationId);
 		if (change.isEmpty() || registration.isEmpty()) {
 			return false;
 		}
-		registrations.update(registrationId, change.get().appliedTo(registration.get()));
+		registrations.update(registrationId, change.get().appliedTo(registration.get()), actor);
 		drop(registrationId);
+		events.publishEvent(new RegistrationChanged(registrationId, "CHANGE_APPROVED", actor));
 		log.info("Admin approved the proposed values of registration {} ({})", registrationId, registration.get().describe());
 		return true;
 	}
 
 	/** Drops the proposal; false when nothing was waiting. */
-	boolean reject(long registrationId) {
+	@Transactional
+	boolean reject(long registrationId, String actor) {
 		boolean dropped = drop(registrationId);
 		if (dropped) {
+			events.publishEvent(new RegistrationChanged(registrationId, "CHANGE_REJECTED", actor));
 			log.info("Admin rejected the proposed values of registration {}", registrationId);
 		}
 		return dropped;

@@ -84,28 +84,8 @@ class BadgeStatusController {
 		return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
 	}
 
+	/** One line of cells, each neutralised against formula injection ({@link org.badgebridge.web.Csv}). */
 	private static void line(StringBuilder out, String... cells) {
-		for (int i = 0; i < cells.length; i++) {
-			if (i > 0) {
-				out.append(',');
-			}
-			out.append(cell(cells[i]));
-		}
-		out.append("\r\n");
-	}
-
-	/**
-	 * One cell, safe in a spreadsheet: a value starting with {@code = + - @}, a tab or a carriage return would be
-	 * read as a formula, so it gets a leading apostrophe; then quoted where CSV needs it.
-	 */
-	static String cell(String value) {
-		String v = value == null ? "" : value;
-		if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-			v = "'" + v;
-		}
-		if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") || v.contains(";")) {
-			v = "\"" + v.replace("\"", "\"\"") + "\"";
-		}
-		return v;
+		org.badgebridge.web.Csv.line(out, cells);
 	}
 }
