@@ -2,22 +2,19 @@ package org.badgebridge.credential;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.event.EventListener;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import org.badgebridge.platform.ToolKeys;
+import org.badgebridge.support.PublishedEvents;
 import org.badgebridge.platform.ToolKeysRotated;
 import org.badgebridge.verification.internal.BadgeVerifier;
 
@@ -34,34 +31,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import({ CredentialFixtures.class, KeyRotationIntegrationTest.Recorder.class })
+@Import({ CredentialFixtures.class, PublishedEvents.class })
 class KeyRotationIntegrationTest {
-
-	/** A test listener: each event with whether a transaction was open when it was published. */
-	@TestConfiguration
-	static class Recorder {
-
-		record Seen(Object event, boolean inTransaction) {
-		}
-
-		final List<Seen> seen = new CopyOnWriteArrayList<>();
-
-		@EventListener
-		void on(ToolKeysRotated event) {
-			seen.add(new Seen(event, TransactionSynchronizationManager.isActualTransactionActive()));
-		}
-
-		@EventListener
-		void on(CredentialKeysRotated event) {
-			seen.add(new Seen(event, TransactionSynchronizationManager.isActualTransactionActive()));
-		}
-	}
 
 	@Autowired
 	MockMvc mvc;
 
 	@Autowired
-	Recorder recorder;
+	PublishedEvents recorder;
 
 	@Autowired
 	CredentialFixtures fixtures;
@@ -108,7 +85,7 @@ class KeyRotationIntegrationTest {
 				.andReturn().getResponse().getRedirectedUrl();
 		String after = toolKeys.current().getKeyID();
 		assertThat(after).isNotEqualTo(before);
-		assertThat(recorder.seen).containsExactly(new Recorder.Seen(new ToolKeysRotated(after, "admin"), true));
+		assertThat(recorder.of(ToolKeysRotated.class)).containsExactly(new PublishedEvents.Seen(new ToolKeysRotated(after, "admin"), true));
 		assertThat(mvc.perform(get(back).with(httpBasic("admin", "test-admin-password"))).andReturn().getResponse()
 				.getContentAsString()).contains("New signing key " + after, "retired, published until");
 		assertThat(toolKeys.published()).extracting(ToolKeys.PublishedKey::kid).contains(before, after);
@@ -117,7 +94,7 @@ class KeyRotationIntegrationTest {
 	@Test
 	void scheduledRotationNamesTheSchedule() {
 		String kid = toolKeys.rotate("schedule").getKeyID();
-		assertThat(recorder.seen).containsExactly(new Recorder.Seen(new ToolKeysRotated(kid, "schedule"), true));
+		assertThat(recorder.of(ToolKeysRotated.class)).containsExactly(new PublishedEvents.Seen(new ToolKeysRotated(kid, "schedule"), true));
 	}
 
 	@Test
@@ -135,7 +112,7 @@ class KeyRotationIntegrationTest {
 		String newRsa = credentialKeys.rsa().getKeyID();
 		assertThat(newEd).isNotEqualTo(oldEd);
 		assertThat(newRsa).isNotEqualTo(oldRsa);
-		assertThat(recorder.seen).containsExactly(new Recorder.Seen(new CredentialKeysRotated(newEd + "," + newRsa, "admin"), true));
+		assertThat(recorder.of(CredentialKeysRotated.class)).containsExactly(new PublishedEvents.Seen(new CredentialKeysRotated(newEd + "," + newRsa, "admin"), true));
 		assertThat(mvc.perform(get(back).with(httpBasic("admin", "test-admin-password"))).andReturn().getResponse()
 				.getContentAsString()).contains("New credential keys " + newEd + ", " + newRsa, "keep the old issuer id");
 
@@ -158,6 +135,6 @@ class KeyRotationIntegrationTest {
 		assertThat(mvc.perform(post("/admin/keys/credentials/rotate").with(httpBasic("admin", "test-admin-password")))
 				.andReturn().getResponse().getStatus()).isEqualTo(403);
 		assertThat(credentialKeys.ed25519().kid()).isEqualTo(before);
-		assertThat(recorder.seen).isEmpty();
+		assertThat(recorder.of(CredentialKeysRotated.class)).isEmpty();
 	}
 }
