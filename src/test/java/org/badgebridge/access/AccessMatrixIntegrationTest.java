@@ -153,7 +153,8 @@ class AccessMatrixIntegrationTest {
 
 	/** A GET of an admin page (not the JSON API) by a caller that sent no admin credentials (a wrong Basic password stays 401). */
 	static boolean adminPageInBrowser(Endpoint e, Actor actor) {
-		return e.method() == RequestMethod.GET && e.pattern().startsWith("/admin/") && actor != Actor.ADMIN_WRONG_PASSWORD;
+		return e.method() == RequestMethod.GET && (e.pattern().equals("/admin") || e.pattern().startsWith("/admin/"))
+				&& actor != Actor.ADMIN_WRONG_PASSWORD;
 	}
 
 	/** The sign-in page of the endpoint's kind: the admin's form (with the page to come back to), else the backpack's. */
