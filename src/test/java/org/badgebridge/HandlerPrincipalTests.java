@@ -41,6 +41,7 @@ class HandlerPrincipalTests {
 	static final Set<String> PUBLIC = Set.of(
 			"org.badgebridge.web.HomeController#home",
 			"org.badgebridge.web.LanguageController#choose",
+			"org.badgebridge.web.AdminSignInController#form", "org.badgebridge.web.AdminSignInController#signIn",
 			"org.badgebridge.launch.internal.LoginController",
 			"org.badgebridge.launch.internal.LaunchController",
 			"org.badgebridge.platform.internal.JwksController",

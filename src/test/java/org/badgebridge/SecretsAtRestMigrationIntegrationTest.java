@@ -97,7 +97,7 @@ class SecretsAtRestMigrationIntegrationTest {
 		assertThat(jwt.getHeader().getKeyID()).isEqualTo(plainKey.getKeyID());
 		assertThat(jwt.verify(new RSASSAVerifier(plainKey.toRSAPublicKey()))).isTrue();
 
-		String kid = toolKeys.rotate().getKeyID();
+		String kid = toolKeys.rotate("test").getKeyID();
 		assertThat(jdbc.sql("select private_jwk from tool_key where kid = ?").param(kid).query(String.class).single())
 				.as("a new key is stored encrypted too").startsWith("v1.").doesNotContain("\"d\"");
 	}

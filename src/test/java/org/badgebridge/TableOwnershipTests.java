@@ -46,6 +46,7 @@ class TableOwnershipTests {
 			entry("email_verification", "claim"), entry("email_code_quota", "claim"), entry("claim_link", "claim"), entry("claim_reminder_optout", "claim"),
 			entry("credential_key", "credential"), entry("credential_setting", "credential"), entry("ob3_credential", "credential"),
 			entry("mail_outbox", "mail"), entry("page_notice", "web"),
+			entry("admin_session", "web"),
 			entry("account", "account"), entry("account_address", "account"), entry("account_lms_identity", "account"),
 			entry("account_reminder_optout", "account"), entry("account_audit", "account"),
 			entry("account_sign_in", "account"), entry("account_session", "account"), entry("account_address_check", "account"),

@@ -57,12 +57,23 @@ public class CredentialKeys {
 
 	private final org.springframework.transaction.support.TransactionTemplate transactions;
 
+	/** Joins the caller's transaction (or opens one): a rotation's keys and its event commit together. */
+	private final org.springframework.transaction.support.TransactionTemplate rotations;
+
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	private volatile Ed25519Key ed25519;
 
 	private volatile RSAKey rsa;
 
+	/** When this node last made sure its cached keys are the newest (another node may have rotated). */
+	private volatile long checkedAt;
+
 	public CredentialKeys(JdbcClient jdbc, Clock clock, PrivateKeys privateKeys,
-			org.springframework.transaction.PlatformTransactionManager transactionManager) {
+			org.springframework.transaction.PlatformTransactionManager transactionManager,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
+		this.rotations = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.privateKeys = privateKeys;
@@ -83,8 +94,50 @@ public class CredentialKeys {
 		rsa();
 	}
 
+	/**
+	 * Makes a new Ed25519 and a new RSA key the current ones and publishes {@link CredentialKeysRotated} in the same
+	 * transaction. The previous keys are kept and stay published (did.json, the JWKS), so credentials signed with them
+	 * still verify; with a did:key issuer the new Ed25519 key is a new issuer id for the credentials signed from now on.
+	 *
+	 * @return the new key ids, Ed25519 first, comma-separated
+	 */
+	public String rotate(String actor) {
+		String ids = rotations.execute(status -> {
+			for (String algorithm : List.of(ED25519, RS256)) { // the creation's lock rows, in a fixed order
+				jdbc.sql("select val from credential_setting where name=? for update").param("key-lock-" + algorithm)
+						.query(String.class).single();
+			}
+			String rotated = create(ED25519) + "," + create(RS256);
+			events.publishEvent(new CredentialKeysRotated(rotated, actor));
+			return rotated;
+		});
+		forget();
+		return ids;
+	}
+
+	/** Drops the cached current keys when another node may have rotated since they were read (checked once a minute). */
+	private void refresh() {
+		long now = clock.millis();
+		if (now - checkedAt < 60_000) {
+			return;
+		}
+		checkedAt = now;
+		Ed25519Key ed = ed25519;
+		RSAKey r = rsa;
+		if ((ed != null && !newest(ED25519).orElse("").equals(ed.kid()))
+				|| (r != null && !newest(RS256).orElse("").equals(r.getKeyID()))) {
+			forget();
+		}
+	}
+
+	private void forget() {
+		ed25519 = null;
+		rsa = null;
+	}
+
 	/** The Ed25519 key that signs new credentials (created on first use). */
 	public Ed25519Key ed25519() {
+		refresh();
 		Ed25519Key key = ed25519;
 		if (key == null) {
 			String kid = newest(ED25519).orElseGet(() -> createOnce(ED25519));
@@ -97,6 +150,7 @@ public class CredentialKeys {
 
 	/** The RSA key that signs new VC-JWTs (created on first use). */
 	public RSAKey rsa() {
+		refresh();
 		RSAKey key = rsa;
 		if (key == null) {
 			String kid = newest(RS256).orElseGet(() -> createOnce(RS256));
@@ -123,6 +177,18 @@ public class CredentialKeys {
 				  and (n.created_at > k.created_at or (n.created_at = k.created_at and n.kid > k.kid)))
 				order by k.algorithm""")
 				.query((rs, i) -> new CurrentKey(rs.getString(1), rs.getString(2), java.time.Instant.ofEpochMilli(rs.getLong(3)))).list();
+	}
+
+	/** A credential key as the keys page lists it. */
+	public record KeyInfo(String kid, String algorithm, long createdAt, boolean current) {
+	}
+
+	/** Every credential key ever made, newest first, each saying whether it signs new credentials. */
+	public List<KeyInfo> listed() {
+		List<KeyInfo> listed = jdbc.sql("select kid, algorithm, created_at from credential_key order by created_at desc, kid desc")
+				.query((rs, i) -> new KeyInfo(rs.getString(1), rs.getString(2), rs.getLong(3), false)).list();
+		java.util.Set<String> seen = new java.util.HashSet<>();
+		return listed.stream().map(k -> new KeyInfo(k.kid(), k.algorithm(), k.createdAt(), seen.add(k.algorithm()))).toList();
 	}
 
 	/** Every credential key ever made, public parts only, oldest first. */
@@ -184,8 +250,11 @@ public class CredentialKeys {
 		catch (GeneralSecurityException | JOSEException ex) {
 			throw new IllegalStateException(ex);
 		}
+		// later than every key of its kind, also within the same millisecond: the newest signs
+		long createdAt = Math.max(clock.millis(), jdbc.sql("select coalesce(max(created_at), 0) + 1 from credential_key where algorithm=?")
+				.param(algorithm).query(Long.class).single());
 		jdbc.sql("insert into credential_key (kid, algorithm, public_jwk, private_encrypted, created_at) values (?,?,?,?,?)")
-				.params(kid, algorithm, publicJwk, privateKeys.encrypt(privatePart, kid), clock.millis()).update();
+				.params(kid, algorithm, publicJwk, privateKeys.encrypt(privatePart, kid), createdAt).update();
 		Arrays.fill(privatePart, (byte) 0);
 		return kid;
 	}

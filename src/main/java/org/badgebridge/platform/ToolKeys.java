@@ -60,9 +60,25 @@ public class ToolKeys {
 	private record StoredKey(String kid, String jwk, long createdAt, Long retiredAt) {
 	}
 
+	/** A published key as the keys page shows it: created, retired (null while current) and published until (null: while current). */
+	public record PublishedKey(String kid, long createdAt, Long retiredAt, Long publishedUntil) {
+
+		public boolean current() {
+			return retiredAt == null;
+		}
+	}
+
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	private final org.springframework.transaction.support.TransactionTemplate transactions;
+
 	public ToolKeys(JdbcClient jdbc, KeyEncryption encryption, Clock clock,
 			@Value("${badgebridge.keys.rotation-period}") Duration rotationPeriod,
-			@Value("${badgebridge.keys.retired-retention}") Duration retiredRetention) {
+			@Value("${badgebridge.keys.retired-retention}") Duration retiredRetention,
+			org.springframework.context.ApplicationEventPublisher events,
+			org.springframework.transaction.PlatformTransactionManager transactionManager) {
+		this.events = events;
+		this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
 		this.jdbc = jdbc;
 		this.encryption = encryption;
 		this.clock = clock;
@@ -116,8 +132,28 @@ public class ToolKeys {
 		}
 	}
 
-	/** Makes a new current key; the previous one stays published for the retention period. */
-	public synchronized RSAKey rotate() {
+	/**
+	 * Makes a new current key (the previous one stays published for the retention period) and publishes
+	 * {@link ToolKeysRotated} in the same transaction; {@code actor} is the admin's name or {@code schedule}.
+	 */
+	public synchronized RSAKey rotate(String actor) {
+		RSAKey rotated = transactions.execute(status -> {
+			RSAKey fresh = newCurrentKey();
+			events.publishEvent(new ToolKeysRotated(fresh.getKeyID(), actor));
+			return fresh;
+		});
+		cached = null; // also after the commit: a load in between may have cached the previous key
+		return rotated;
+	}
+
+	/** The keys published now, newest first, with when each was made and until when a retired one stays published. */
+	public List<PublishedKey> published() {
+		long now = clock.millis();
+		return stored(now).stream().map(k -> new PublishedKey(k.kid(), k.createdAt(), k.retiredAt(),
+				k.retiredAt() == null ? null : k.retiredAt() + retiredRetention.toMillis())).toList();
+	}
+
+	private synchronized RSAKey newCurrentKey() {
 		long now = clock.millis();
 		RSAKey fresh = generate();
 		jdbc.sql("update tool_key set retired_at = ? where retired_at is null").param(now).update();
@@ -135,7 +171,7 @@ public class ToolKeys {
 		Long newest = jdbc.sql("select max(created_at) from tool_key where retired_at is null").query(Long.class).optional()
 				.orElse(null);
 		if (newest != null && now - newest > rotationPeriod.toMillis()) {
-			rotate();
+			rotate("schedule");
 		}
 		// keep a year of retired keys for audit; they are no longer published after the retention period
 		jdbc.sql("delete from tool_key where retired_at is not null and retired_at < ?")
@@ -151,7 +187,7 @@ public class ToolKeys {
 		synchronized (this) {
 			List<StoredKey> keys = stored(now);
 			if (keys.stream().noneMatch(k -> k.retiredAt() == null)) {
-				rotate();
+				newCurrentKey(); // the first key (or one after all were retired): no rotation to announce
 				keys = stored(now);
 			}
 			RSAKey current = null;

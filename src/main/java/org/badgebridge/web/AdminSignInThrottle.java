@@ -2,44 +2,25 @@ package org.badgebridge.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Base64;
-import java.util.Locale;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Slows down guessing of the admin password over HTTP Basic: failed sign-ins are counted per client address and
- * per user name in fixed one-minute windows (per node). Once either has reached the limit, requests with Basic
- * credentials from that address or for that name get 429 with Retry-After until the window ends, without the
- * password being checked. Successful sign-ins are not counted.
+ * Slows down guessing of the admin password over HTTP Basic with the count of {@link AdminSignInAttempts} (which the
+ * sign-in form shares): once the address or the user name has reached the limit, requests with Basic credentials
+ * get 429 with Retry-After until the window ends, without the password being checked; a 401 counts as a failure.
  */
 class AdminSignInThrottle extends OncePerRequestFilter {
 
-	private static final Logger log = LoggerFactory.getLogger(AdminSignInThrottle.class);
+	private final AdminSignInAttempts attempts;
 
-	private static final long WINDOW = 60_000;
-
-	private final int failuresPerMinute;
-
-	private final Clock clock;
-
-	private final ConcurrentHashMap<String, Window> failures = new ConcurrentHashMap<>();
-
-	private record Window(long start, AtomicInteger count) {
-	}
-
-	AdminSignInThrottle(int failuresPerMinute, Clock clock) {
-		this.failuresPerMinute = failuresPerMinute;
-		this.clock = clock;
+	AdminSignInThrottle(AdminSignInAttempts attempts) {
+		this.attempts = attempts;
 	}
 
 	@Override
@@ -50,43 +31,20 @@ class AdminSignInThrottle extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		String address = "address:" + request.getRemoteAddr();
-		String name = "user:" + user.toLowerCase(Locale.ROOT);
-		long now = clock.millis();
-		long wait = Math.max(waitMillis(address, now), waitMillis(name, now));
+		long wait = attempts.waitMillis(request.getRemoteAddr(), user);
 		if (wait > 0) {
 			refuse(response, wait);
 			return;
 		}
 		chain.doFilter(request, response);
 		if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
-			count(address, now);
-			count(name, now);
-		}
-	}
-
-	private long waitMillis(String key, long now) {
-		Window w = failures.get(key);
-		if (w == null || now - w.start() >= WINDOW || w.count().get() < failuresPerMinute) {
-			return 0;
-		}
-		return w.start() + WINDOW - now;
-	}
-
-	private void count(String key, long now) {
-		if (failures.size() > 10_000) {
-			failures.values().removeIf(w -> now - w.start() >= WINDOW);
-		}
-		Window w = failures.compute(key, (k, old) -> old == null || now - old.start() >= WINDOW
-				? new Window(now, new AtomicInteger()) : old);
-		if (w.count().incrementAndGet() == failuresPerMinute) {
-			log.warn("Admin sign-in throttled for {} after {} failed attempts", key, failuresPerMinute);
+			attempts.failed(request.getRemoteAddr(), user);
 		}
 	}
 
 	private static void refuse(HttpServletResponse response, long waitMillis) throws IOException {
 		response.setStatus(429);
-		response.setHeader("Retry-After", String.valueOf(Math.max(1, (waitMillis + 999) / 1000)));
+		response.setHeader("Retry-After", String.valueOf(AdminSignInAttempts.seconds(waitMillis)));
 		response.setHeader("Cache-Control", "no-store");
 		response.setContentType("text/html;charset=UTF-8");
 		response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>BadgeBridge</title>"

@@ -25,7 +25,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Who may call what. Admin pages and API need the admin credentials (HTTP Basic; failed sign-ins are throttled
  * per address and per user name by {@link AdminSignInThrottle}) or a session of an {@link AdminSignIns}
- * (an admin signed in through an OpenID Connect provider). Everything the LMS
+ * (the sign-in form's, {@link AdminFormSessions}, or an admin signed in through an OpenID Connect provider); a browser
+ * asking for an admin page without them is sent to the sign-in form ({@link AdminSignInEntryPoint}). Everything the LMS
  * reaches is public but guarded by LTI itself. CSRF stays on for the tool's own forms (token in a
  * partitioned cookie, so it works inside the LMS iframe) and is off only where the LMS posts across sites:
  * the login initiation, the launch and its platform-storage confirmation. LTI pages may be framed by the
@@ -37,12 +38,30 @@ class SecurityConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
+	private static final String REALM = "BadgeBridge admin";
+
 	/** One count of failed sign-ins for the admin pages and the actuator alike. */
 	private final AdminSignInThrottle signInThrottle;
 
-	SecurityConfiguration(java.time.Clock clock,
-			@Value("${badgebridge.admin.login-throttle.failures-per-minute:10}") int failuresPerMinute) {
-		this.signInThrottle = new AdminSignInThrottle(failuresPerMinute, clock);
+	SecurityConfiguration(AdminSignInAttempts attempts) {
+		this.signInThrottle = new AdminSignInThrottle(attempts);
+	}
+
+	/**
+	 * The sign-in form ({@code /admin/sign-in}): open to anyone, with CSRF, no HTTP Basic (a wrong Basic header must not
+	 * answer 401 here), never framed.
+	 */
+	@Bean
+	@Order(9)
+	SecurityFilterChain adminSignInForm(HttpSecurity http) throws Exception {
+		http.securityMatcher(AdminSignInController.PAGE)
+				.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+				.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+				.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()).csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
+				.requestCache(c -> c.disable())
+				.headers(h -> h.frameOptions(f -> f.deny())
+						.contentSecurityPolicy(c -> c.policyDirectives(ContentSecurityPolicy.page("'self'", "'none'"))));
+		return http.build();
 	}
 
 	@Bean
@@ -51,6 +70,8 @@ class SecurityConfiguration {
 			throws Exception {
 		adminSignIn(http.securityMatcher("/admin/**", "/api/admin/**"), signIns)
 				.authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
+				// a browser's page request without credentials goes to the sign-in form; the rest keeps 401 + Basic
+				.exceptionHandling(e -> e.authenticationEntryPoint(new AdminSignInEntryPoint(REALM)))
 				// the JSON API is for scripts with Basic credentials; it takes only application/json, which no
 				// cross-site form can send
 				.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()).csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
@@ -103,7 +124,7 @@ class SecurityConfiguration {
 			throws Exception {
 		return http.addFilterBefore(signInThrottle, BasicAuthenticationFilter.class)
 				.addFilterBefore(new AdminSessionFilter(signIns.orderedStream().toList()), BasicAuthenticationFilter.class)
-				.httpBasic(basic -> basic.realmName("BadgeBridge admin"))
+				.httpBasic(basic -> basic.realmName(REALM))
 				.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 	}
 

@@ -38,6 +38,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+@org.springframework.context.annotation.Import(org.badgebridge.support.PublishedEvents.class)
 class OidcSignInIntegrationTest {
 
 	@DynamicPropertySource
@@ -174,6 +175,32 @@ class OidcSignInIntegrationTest {
 		Cookie session = mvc.perform(get("/backpack/sign-in/oidc-callback?" + backpack.query()).cookie(backpack.browser())).andReturn()
 				.getResponse().getCookie("bb_backpack");
 		mvc.perform(get("/admin/platforms").cookie(session)).andExpect(status().isUnauthorized());
+	}
+
+	@Autowired
+	org.badgebridge.support.PublishedEvents events;
+
+	@Test
+	void theAdminSignInFormLinksToTheProviderWhoseSignInIsPublishedAndSignOutEndsIt() throws Exception {
+		assertThat(mvc.perform(get("/admin/sign-in")).andReturn().getResponse().getContentAsString())
+				.contains("href=\"/admin-sign-in/oidc/test\"", "Sign in with Test eduID");
+		events.seen.clear();
+		Callback admin = throughProvider("/admin-sign-in/oidc/test", "ada");
+		Cookie adminSession = mvc.perform(get("/backpack/sign-in/oidc-callback?" + admin.query()).cookie(admin.browser()).with(r -> {
+			r.setRemoteAddr("10.8.0.1");
+			return r;
+		})).andReturn().getResponse().getCookie("bb_admin");
+		assertThat(events.of(org.badgebridge.web.AdminSignedIn.class)).singleElement().satisfies(seen -> {
+			org.badgebridge.web.AdminSignedIn signedIn = (org.badgebridge.web.AdminSignedIn) seen.event();
+			assertThat(signedIn.method()).isEqualTo("oidc");
+			assertThat(signedIn.address()).isEqualTo("10.8.0.1");
+			assertThat(signedIn.username()).isNotBlank();
+			assertThat(seen.inTransaction()).isTrue();
+		});
+		var out = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/admin/sign-out")
+				.cookie(adminSession).with(org.badgebridge.support.Csrf.csrf())).andReturn().getResponse();
+		assertThat(out.getHeaders("Set-Cookie")).anyMatch(c -> c.startsWith("bb_admin=;") && c.contains("Max-Age=0"));
+		mvc.perform(get("/admin/platforms").cookie(adminSession)).andExpect(status().isUnauthorized());
 	}
 
 	private void refused(MvcResult result) {

@@ -55,6 +55,9 @@ class DidWebIntegrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	CredentialKeys keys;
+
 	@Test
 	@SuppressWarnings("unchecked")
 	void didWebDocumentListsTheKeysAndCredentialsVerifyAgainstIt() throws Exception {
@@ -89,6 +92,27 @@ class DidWebIntegrationTest {
 		Path tampered = Files.writeString(dir.resolve("tampered.json"), issued.json().replace("Data Literacy", "Data Mastery"));
 		assertThat(NodeVerifiers.run("di-web", tampered, didFile.toString(), "https://badges.example.edu/contexts/microcredential-v1.json",
 				context.toString())).containsEntry("verified", false);
+	}
+
+	@Test
+	void rotatedKeysStayInTheDidDocumentAndTheIssuerIdStays() throws Exception {
+		OpenBadges3.Issued before = ob3.issue(fixtures.claimedMicroCredential("before@example.edu").award().id());
+		String oldEd = keys.ed25519().kid();
+		String oldRsa = keys.rsa().getKeyID();
+		String ids = keys.rotate("admin");
+		assertThat(ids).doesNotContain(oldEd).doesNotContain(oldRsa);
+		String did = mvc.perform(get("/.well-known/did.json")).andReturn().getResponse().getContentAsString();
+		assertThat(did).contains("did:web:badges.example.edu#" + oldEd, "did:web:badges.example.edu#" + oldRsa,
+				"did:web:badges.example.edu#" + keys.ed25519().kid(), "did:web:badges.example.edu#" + keys.rsa().getKeyID());
+		OpenBadges3.Issued after = ob3.issue(fixtures.claimedMicroCredential("after@example.edu").award().id());
+		assertThat(JSONObjectUtils.getJSONObject(JSONObjectUtils.parse(after.json()), "issuer")).containsEntry("id", "did:web:badges.example.edu");
+		for (String credential : List.of(before.json(), before.jwt(), after.json(), after.jwt())) {
+			BadgeVerifier.Report report = verifier.verifyText(credential, null);
+			assertThat(report.checks()).as(report.toString()).anyMatch(c -> c.what().equals("Signature") && Boolean.TRUE.equals(c.ok()));
+		}
+		assertThat(mvc.perform(get("/admin/keys").with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+				.httpBasic("admin", "test-admin-password"))).andReturn().getResponse().getContentAsString())
+				.contains("(did:web)", "rotating the keys does not change the issuer id");
 	}
 
 	@Test

@@ -91,7 +91,7 @@ class MariaDbIntegrationTest {
 
 	@Test
 	void toolKeysSurviveInTheDatabase() {
-		String kid = keys.rotate().getKeyID();
+		String kid = keys.rotate("test").getKeyID();
 		assertThat(jdbc.sql("select count(*) from tool_key where kid=? and retired_at is null").param(kid).query(Integer.class)
 				.single()).isEqualTo(1);
 		assertThat(keys.publicJwks().getKeyByKeyId(kid)).isNotNull();

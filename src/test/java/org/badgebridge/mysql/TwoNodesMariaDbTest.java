@@ -108,7 +108,7 @@ class TwoNodesMariaDbTest {
 	@Test
 	void aKeyRotatedOnOneNodeIsInTheOtherNodesJwksAtOnce() throws Exception {
 		String before = other().perform(get("/.well-known/jwks.json")).andReturn().getResponse().getContentAsString();
-		String kid = keys.rotate().getKeyID();
+		String kid = keys.rotate("test").getKeyID();
 		assertThat(JWKSet.parse(before).getKeyByKeyId(kid)).isNull();
 
 		String after = other().perform(get("/.well-known/jwks.json")).andReturn().getResponse().getContentAsString();

@@ -120,7 +120,7 @@ class PlatformAdminIntegrationTest {
 	@Test
 	void rotationSignsWithANewKeyAndKeepsThePreviousOnePublished() throws Exception {
 		String before = keys.current().getKeyID();
-		String after = keys.rotate().getKeyID();
+		String after = keys.rotate("test").getKeyID();
 		assertThat(after).isNotEqualTo(before);
 		assertThat(keys.current().getKeyID()).isEqualTo(after);
 		JWKSet set = JWKSet.parse(mvc.perform(get("/.well-known/jwks.json")).andReturn().getResponse().getContentAsString());

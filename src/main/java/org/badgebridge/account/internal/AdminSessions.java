@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseCookie;
@@ -12,6 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import org.badgebridge.web.AdminSignIns;
+import org.badgebridge.web.AdminSignedIn;
+import org.badgebridge.web.SessionCookies;
 
 /**
  * Admins signed in through an OpenID Connect provider (its admin claim held): a random id in the {@value #COOKIE}
@@ -28,19 +29,50 @@ class AdminSessions implements AdminSignIns {
 
 	private final Duration ttl;
 
-	AdminSessions(JdbcClient jdbc, Clock clock, @Value("${badgebridge.oidc.admin-session-ttl:PT8H}") Duration ttl) {
+	private final OidcSettings settings;
+
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	private final org.springframework.transaction.support.TransactionTemplate transactions;
+
+	AdminSessions(JdbcClient jdbc, Clock clock, @Value("${badgebridge.oidc.admin-session-ttl:PT8H}") Duration ttl,
+			OidcSettings settings, org.springframework.context.ApplicationEventPublisher events,
+			org.springframework.transaction.PlatformTransactionManager transactionManager) {
+		this.settings = settings;
+		this.events = events;
+		this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.ttl = ttl;
 	}
 
-	ResponseCookie open(String name, String issuer, String subject) {
+	/** Starts the session and publishes {@link AdminSignedIn} ({@code oidc}) in the same transaction. */
+	ResponseCookie open(String name, String issuer, String subject, String address) {
 		String id = Secrets.token();
 		long now = clock.millis();
-		jdbc.sql("delete from account_admin_session where expires_at < ?").param(now).update();
-		jdbc.sql("insert into account_admin_session (id_hash, name, issuer, subject, created_at, expires_at) values (?,?,?,?,?,?)")
-				.params(Secrets.hash(id), name, issuer, subject, now, now + ttl.toMillis()).update();
+		transactions.executeWithoutResult(status -> {
+			jdbc.sql("delete from account_admin_session where expires_at < ?").param(now).update();
+			jdbc.sql("insert into account_admin_session (id_hash, name, issuer, subject, created_at, expires_at) values (?,?,?,?,?,?)")
+					.params(Secrets.hash(id), name, issuer, subject, now, now + ttl.toMillis()).update();
+			events.publishEvent(new AdminSignedIn(name, "oidc", address));
+		});
 		return cookie(id, ttl);
+	}
+
+	/** The providers admins may sign in with, for the sign-in form's "Sign in with ..." links. */
+	@Override
+	public java.util.List<Link> links() {
+		if (!settings.adminSignIn()) {
+			return java.util.List.of();
+		}
+		return settings.providers().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+				.map(e -> new Link(e.getValue().name(e.getKey()), OidcSignInController.ADMIN_START.replace("{provider}", e.getKey())))
+				.toList();
+	}
+
+	@Override
+	public Optional<ResponseCookie> end(HttpServletRequest request) {
+		return Optional.of(close(request));
 	}
 
 	@Override
@@ -55,18 +87,10 @@ class AdminSessions implements AdminSignIns {
 	}
 
 	private static Optional<String> value(HttpServletRequest request) {
-		if (request.getCookies() == null) {
-			return Optional.empty();
-		}
-		for (Cookie c : request.getCookies()) {
-			if (COOKIE.equals(c.getName()) && !c.getValue().isEmpty() && c.getValue().length() <= 64) {
-				return Optional.of(c.getValue());
-			}
-		}
-		return Optional.empty();
+		return SessionCookies.value(request, COOKIE);
 	}
 
 	private static ResponseCookie cookie(String value, Duration maxAge) {
-		return ResponseCookie.from(COOKIE, value).httpOnly(true).secure(true).sameSite("Lax").path("/").maxAge(maxAge).build();
+		return SessionCookies.cookie(COOKIE, value, maxAge);
 	}
 }

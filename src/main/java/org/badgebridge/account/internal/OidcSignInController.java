@@ -117,7 +117,7 @@ class OidcSignInController {
 				return failed("learning.backpack.oidc.notAdmin");
 			}
 			String name = released.email() != null ? released.email() : released.subject();
-			response.addHeader(HttpHeaders.SET_COOKIE, admins.open(name, released.issuer(), released.subject()).toString());
+			response.addHeader(HttpHeaders.SET_COOKIE, admins.open(name, released.issuer(), released.subject(), request.getRemoteAddr()).toString());
 			return "redirect:/admin";
 		}
 		OidcIdentities.SignedIn signedIn = identities.signedIn(pending.provider(), released);

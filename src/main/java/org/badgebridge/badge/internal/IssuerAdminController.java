@@ -23,7 +23,11 @@ class IssuerAdminController {
 
 	private final Notices notices;
 
-	IssuerAdminController(Issuers issuers, org.badgebridge.badge.BadgeImages images, Notices notices) {
+	private final org.badgebridge.platform.Registrations registrations;
+
+	IssuerAdminController(Issuers issuers, org.badgebridge.badge.BadgeImages images, Notices notices,
+			org.badgebridge.platform.Registrations registrations) {
+		this.registrations = registrations;
 		this.notices = notices;
 		this.issuers = issuers;
 		this.images = images;
@@ -36,6 +40,16 @@ class IssuerAdminController {
 				&& !z.startsWith("SystemV/")).sorted().toList());
 		model.addAttribute("logos", issuers.all().stream().filter(i -> images.hasIssuerLogo(i.id()))
 				.map(org.badgebridge.badge.IssuerProfile::id).toList());
+		// the platform is picked by its name (its issuer URL as a hint), never typed as an id
+		java.util.List<org.badgebridge.platform.Registration> all = registrations.all();
+		model.addAttribute("registrationNames", all.stream().collect(java.util.stream.Collectors.toMap(
+				org.badgebridge.platform.Registration::id, org.badgebridge.platform.Registration::name)));
+		java.util.Set<Long> taken = issuers.all().stream().map(org.badgebridge.badge.IssuerProfile::registrationId)
+				.filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
+		model.addAttribute("registrations", all.stream().filter(r -> !taken.contains(r.id()))
+				.sorted(java.util.Comparator.comparing(org.badgebridge.platform.Registration::name, String.CASE_INSENSITIVE_ORDER)
+						.thenComparing(org.badgebridge.platform.Registration::id))
+				.toList());
 		return "badge/issuers";
 	}
 
@@ -63,6 +77,10 @@ class IssuerAdminController {
 			@RequestParam(required = false) String email, @RequestParam(required = false) String country,
 			@RequestParam(required = false) String description, @RequestParam(required = false) Long registrationId,
 			@RequestParam(required = false) String timeZone, @RequestParam(required = false) String linkedInOrganizationId) {
+		if (registrationId != null && registrations.find(registrationId).isEmpty()) {
+			// not one of the registrations the select offers (a typed or stale id): said at the field
+			return notices.redirect("/admin/issuers#new-issuer", Notice.field("registrationId", notices.text("admin.issuers.registration.unknown")));
+		}
 		try {
 			org.badgebridge.badge.IssuerProfile saved = issuers.save(id, name, url, email, country, description, registrationId, timeZone);
 			if (linkedInOrganizationId != null) {

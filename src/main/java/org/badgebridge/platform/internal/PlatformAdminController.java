@@ -16,13 +16,12 @@ import org.badgebridge.platform.InvalidRegistrationException;
 import org.badgebridge.platform.Registration;
 import org.badgebridge.platform.RegistrationState;
 import org.badgebridge.platform.Registrations;
-import org.badgebridge.platform.ToolKeys;
 import org.badgebridge.platform.ToolUrls;
 import org.badgebridge.web.Admin;
 import org.badgebridge.web.Notice;
 import org.badgebridge.web.Notices;
 
-/** Admin pages: list, create, edit, activate, disable and delete registrations; tool values; keys. */
+/** Admin pages: list, create, edit, activate, disable and delete registrations; tool values (the keys page is {@code credential}'s: it shows the credential keys too). */
 @Controller
 @RequestMapping("/admin")
 class PlatformAdminController {
@@ -31,19 +30,16 @@ class PlatformAdminController {
 
 	private final ToolUrls urls;
 
-	private final ToolKeys keys;
-
 	private final Notices notices;
 
 	private final RegistrationChanges changes;
 
-	PlatformAdminController(Registrations registrations, RegistrationChanges changes, ToolUrls urls, ToolKeys keys,
+	PlatformAdminController(Registrations registrations, RegistrationChanges changes, ToolUrls urls,
 			Notices notices) {
 		this.changes = changes;
 		this.notices = notices;
 		this.registrations = registrations;
 		this.urls = urls;
-		this.keys = keys;
 	}
 
 	@GetMapping("/platforms")
@@ -138,17 +134,5 @@ class PlatformAdminController {
 	String toolConfiguration(Admin admin, Model model) {
 		model.addAttribute("urls", urls);
 		return "platform/tool-configuration";
-	}
-
-	@GetMapping("/keys")
-	String keys(Admin admin, Model model) {
-		model.addAttribute("jwks", keys.publicJwks().getKeys());
-		model.addAttribute("currentKid", keys.current().getKeyID());
-		return "platform/keys";
-	}
-
-	@PostMapping("/keys/rotate")
-	String rotate(Admin admin) {
-		return notices.redirect("/admin/keys", Notice.info(notices.text("admin.keys.rotated", keys.rotate().getKeyID())));
 	}
 }
