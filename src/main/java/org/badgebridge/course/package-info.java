@@ -3,5 +3,5 @@
  * (AGS line items, NRPS memberships) the platform announced for each.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Courses",
-		allowedDependencies = { "lms", "platform", "infrastructure" })
+		allowedDependencies = { "lms", "platform", "infrastructure", "web" })
 package org.badgebridge.course;

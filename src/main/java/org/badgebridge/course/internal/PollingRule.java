@@ -53,4 +53,9 @@ public record PollingRule(Duration active, Duration idle, Duration hold, boolean
 	public boolean wakes(Duration current) {
 		return current == null || current.compareTo(active) > 0;
 	}
+
+	/** Whether activity at {@code now} should bring the next sync, planned at {@code next}, forward to now. */
+	public boolean wakes(Duration current, Instant next, Instant now) {
+		return wakes(current) || (next != null && next.isAfter(now.plus(active)));
+	}
 }

@@ -55,6 +55,8 @@ class PollingRuleUnitTest {
 	void soonIsTheActiveIntervalWhenTheNextSyncIsFurtherAway() {
 		assertThat(rule.wakes(Duration.ofMinutes(8))).isTrue();
 		assertThat(rule.wakes(Duration.ofMinutes(1))).isFalse();
+		assertThat(rule.wakes(Duration.ofMinutes(1), T0.plusSeconds(30), T0)).isFalse();
+		assertThat(rule.wakes(Duration.ofMinutes(1), T0.plus(Duration.ofMinutes(20)), T0)).isTrue(); // deferred far ahead
 	}
 
 	@Test
