@@ -82,7 +82,8 @@ class SyncSettingsPageIntegrationTest {
 	@Test
 	void aWrongValueIsExplainedAtItsFieldAndNothingIsSaved() throws Exception {
 		Registration r = platform("wrong" + System.nanoTime());
-		String page = follow(mvc.perform(admin(post("/admin/sync-settings/platforms/" + r.id())).with(csrf()).param("active", "5m")
+		String page = follow(mvc.perform(admin(post("/admin/sync-settings/platforms/" + r.id())).header("Accept-Language", "nl")
+				.with(csrf()).param("active", "5m")
 				.param("idle", "1m").param("budget", "")).andReturn().getResponse(), "nl");
 		assertThat(page).contains("id=\"idle-" + r.id() + "-error\"", "Het rustinterval kan niet korter zijn dan het actieve interval.",
 				"aria-describedby=\"idle-" + r.id() + "-error\"");

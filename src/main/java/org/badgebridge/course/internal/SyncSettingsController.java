@@ -46,7 +46,7 @@ class SyncSettingsController {
 		model.addAttribute("defaultIdle", SyncIntervals.text(d.idle()));
 		model.addAttribute("defaultHold", SyncIntervals.text(d.hold()));
 		model.addAttribute("defaultRoster", SyncIntervals.text(d.roster()));
-		model.addAttribute("defaultBudget", d.requestsPerMinute());
+		model.addAttribute("defaultBudget", Integer.toString(d.requestsPerMinute()));
 		List<PlatformView> platforms = settings.platforms().stream().map(p -> new PlatformView(p.registrationId(), p.name(),
 				SyncIntervals.text(p.active()), SyncIntervals.text(p.idle()),
 				p.requestsPerMinute() == null ? "" : p.requestsPerMinute().toString())).toList();
