@@ -94,7 +94,7 @@ class PollingBenchmark {
 	static void print(String name, Result r) {
 		double hours = r.countedMs() / (double) HOUR;
 		System.out.printf("%-6s requests/hour %,.0f (%,.1f/s), busiest minute %,d requests; grades within 2 h of activity: %d, "
-				+ "award delay median %.1f s, worst %.1f s; all %d grades: worst %.1f s%n", name, r.requests() / hours,
+				+ "award delay median %.2f s, worst %.3f s; all %d grades: worst %.1f s%n", name, r.requests() / hours,
 				r.requests() / hours / 3600, r.busiestMinute(), r.hotGrades(), r.medianHot() / 1000.0, r.worstHot() / 1000.0,
 				r.grades(), r.worstAll() / 1000.0);
 	}
