@@ -155,6 +155,21 @@ class AdaptivePollingIntegrationTest {
 	}
 
 	@Test
+	void theBudgetIsOneCountForAllSyncsOfAPlatform() {
+		org.badgebridge.course.internal.RequestBudget budget = new org.badgebridge.course.internal.RequestBudget(jdbc,
+				java.time.Clock.fixed(java.time.Instant.parse("2026-12-01T10:00:30Z"), java.time.ZoneOffset.UTC));
+		org.badgebridge.course.internal.RequestBudget nextMinute = new org.badgebridge.course.internal.RequestBudget(jdbc,
+				java.time.Clock.fixed(java.time.Instant.parse("2026-12-01T10:01:00Z"), java.time.ZoneOffset.UTC));
+		int taken = 0;
+		for (int i = 0; i < 100; i++) {
+			taken += budget.take(registration.id(), 60) ? 1 : 0;
+		}
+		assertThat(taken).isEqualTo(60);
+		assertThat(nextMinute.take(registration.id(), 60)).as("a new minute starts afresh").isTrue();
+		assertThat(budget.take(registration.id(), 60)).as("a node late for the minute gets nothing more").isFalse();
+	}
+
+	@Test
 	void anLmsThatKeepsAnswering429DefersTheSyncAndPausesThePlatform() {
 		lms.stubFor(get(urlPathEqualTo(ITEMS + "/2/lineitem/results")).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0")));
 		assertThat(syncs.sync(contextId).outcome()).isEqualTo(CourseSyncs.DEFERRED);

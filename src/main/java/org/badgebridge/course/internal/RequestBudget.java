@@ -23,7 +23,7 @@ public class RequestBudget {
 
 	private final Clock clock;
 
-	RequestBudget(JdbcClient jdbc, Clock clock) {
+	public RequestBudget(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
