@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The requests a platform's syncs may make in a minute, shared by every node through one row per platform
- * ({@code course_request_budget}: the current minute and the requests taken in it). Each read of a sync (line items, a
- * column's results, the roster; its further pages are not counted) takes one request with a single conditional UPDATE, so concurrent syncs on any node interleave and none can take more than
- * the minute holds; a sync that finds the minute spent stops and runs again in the next one. An LMS that answers
+ * ({@code course_request_budget}: the current minute and the requests taken in it). Each read of a sync (line
+ * items, a column's results, the roster; its further pages are not counted) takes one request with a single
+ * conditional UPDATE, so concurrent syncs on any node interleave and none can take more than the minute holds; a sync that finds the minute spent stops and runs again in the next one. An LMS that answers
  * 429 after the client's own retries (which honour {@code Retry-After}) spends the platform's minute for everyone.
  */
 @Component
