@@ -41,6 +41,8 @@ class TableOwnershipTests {
 			entry("lti_login_state", "launch"), entry("lti_pending_launch", "launch"), entry("tool_session", "launch"),
 			entry("course_context", "course"), entry("course_member", "course"), entry("course_resource_link", "course"),
 			entry("course_line_item", "course"), entry("course_result", "course"), entry("course_sync", "course"),
+			entry("course_sync_setting", "course"), entry("course_sync_override", "course"), entry("course_poll", "course"),
+			entry("course_request_budget", "course"),
 			entry("badge_class", "badge"), entry("badge_image", "badge"), entry("issuer_profile", "badge"),
 			entry("award", "award"), entry("award_log", "award"), entry("approval_request", "award"), entry("award_score_post", "award"),
 			entry("email_verification", "claim"), entry("email_code_quota", "claim"), entry("claim_link", "claim"), entry("claim_reminder_optout", "claim"),

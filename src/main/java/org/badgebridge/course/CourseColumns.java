@@ -36,8 +36,11 @@ public class CourseColumns {
 
 	private final CourseData courseData;
 
+	private final CourseSyncs syncs;
+
 	public CourseColumns(Courses courses, Registrations registrations, AgsClient ags, JdbcClient jdbc, Clock clock,
-			CourseData courseData) {
+			CourseData courseData, CourseSyncs syncs) {
+		this.syncs = syncs;
 		this.courseData = courseData;
 		this.courses = courses;
 		this.registrations = registrations;
@@ -93,6 +96,7 @@ public class CourseColumns {
 				.params(contextId, CourseSyncs.sha256(item.id()), item.id(), item.label(), item.scoreMaximum(), item.resourceId(),
 						item.tag(), item.resourceLinkId(), now)
 				.update();
+		syncs.teacherActed(contextId); // a teacher's action: poll at the active interval, read every column next
 		return courseData.columns(contextId).stream().filter(c -> c.url().equals(item.id())).findFirst().orElseThrow();
 	}
 

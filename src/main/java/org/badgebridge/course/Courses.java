@@ -20,9 +20,16 @@ public class Courses {
 
 	private final Clock clock;
 
-	public Courses(JdbcClient jdbc, Clock clock) {
+	private final org.badgebridge.course.internal.SyncScheduler syncs;
+
+	private final org.badgebridge.course.internal.SyncSettings syncSettings;
+
+	public Courses(JdbcClient jdbc, Clock clock, org.badgebridge.course.internal.SyncScheduler syncs,
+			org.badgebridge.course.internal.SyncSettings syncSettings) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.syncs = syncs;
+		this.syncSettings = syncSettings;
 	}
 
 	@Transactional
@@ -70,9 +77,20 @@ public class Courses {
 			jdbc.sql("update course_resource_link set title=coalesce(?, title), lineitem_url=coalesce(?, lineitem_url), badge_id=coalesce(?, badge_id), last_launch_at=? where id=?")
 					.params(cut(f.resourceLinkTitle()), f.lineItemUrl(), f.badgeId(), now, linkId).update();
 		}
+		wakeSync(contextId);
 		String chosen = jdbc.sql("select chosen_locale from course_member where id=?").param(memberId).query(String.class)
 				.optional().orElse(null);
 		return new LaunchRecord(contextId, memberId, linkId, chosen);
+	}
+
+	/** A launch is activity: a polled course that waits longer than its active interval syncs soon. */
+	private void wakeSync(long contextId) {
+		try {
+			syncs.wake(contextId, syncSettings.rule(contextId));
+		}
+		catch (RuntimeException ex) {
+			org.slf4j.LoggerFactory.getLogger(Courses.class).warn("Course {}: could not bring its sync forward", contextId, ex);
+		}
 	}
 
 	/**

@@ -35,7 +35,11 @@ public class BadgeSetup {
 
 	private final MessageSource messages;
 
-	BadgeSetup(Badges badges, CourseData courseData, CourseColumns columns, MessageSource messages) {
+	private final org.badgebridge.course.CourseSyncs syncs;
+
+	BadgeSetup(Badges badges, CourseData courseData, CourseColumns columns, MessageSource messages,
+			org.badgebridge.course.CourseSyncs syncs) {
+		this.syncs = syncs;
 		this.badges = badges;
 		this.courseData = courseData;
 		this.columns = columns;
@@ -126,7 +130,9 @@ public class BadgeSetup {
 						msg("teaching.error.vanished", c.label() != null ? c.label() : c.lineItemId()));
 			}
 		}
-		return badges.setCriteria(badge.id(), criteria);
+		BadgeClass saved = badges.setCriteria(badge.id(), criteria);
+		syncs.teacherActed(contextId); // the columns read may change: poll at the active interval, read everything next
+		return saved;
 	}
 
 	/** Switches automatic awarding; what stops it from going on is said at the switch. */
@@ -135,7 +141,11 @@ public class BadgeSetup {
 			throw new InvalidInput("on", msg("teaching.error.onoff"));
 		}
 		try {
-			return badges.setActive(badge.id(), Boolean.parseBoolean(on));
+			BadgeClass saved = badges.setActive(badge.id(), Boolean.parseBoolean(on));
+			if (badge.contextId() != null) {
+				syncs.teacherActed(badge.contextId());
+			}
+			return saved;
 		}
 		catch (InvalidBadgeException ex) {
 			throw InvalidInput.of("awarding", ex);

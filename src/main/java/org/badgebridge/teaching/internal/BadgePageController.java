@@ -56,6 +56,9 @@ class BadgePageController {
 			syncs.syncNow(contextId);
 			asked = now;
 		}
+		else {
+			syncs.teacherActed(contextId); // the teacher is looking: poll at the active interval again
+		}
 		boolean running = LearnerTable.running(status, asked, now);
 		steps.header(teacher, model, "dashboard");
 		model.addAttribute("sync", status.orElse(null));
