@@ -44,7 +44,7 @@ public class SyncSettings {
 	private final Defaults defaults;
 
 	SyncSettings(JdbcClient jdbc, Registrations registrations, Clock clock,
-			@Value("${badgebridge.sync.active-interval:1m}") Duration active,
+			@Value("${badgebridge.sync.active-interval:50s}") Duration active,
 			@Value("${badgebridge.sync.idle-interval:1h}") Duration idle,
 			@Value("${badgebridge.sync.active-hold:2h}") Duration hold,
 			@Value("${badgebridge.sync.roster-interval:30m}") Duration roster,
