@@ -41,8 +41,12 @@ public class DataIntegrity {
 
 	private final CredentialKeys keys;
 
+	/** The proof options' canonical form, kept per context, options and key (see {@link CanonicalProofOptions}). */
+	private final CanonicalProofOptions proofOptions;
+
 	public DataIntegrity(JsonLdContexts loader, CredentialSettings settings, CredentialKeys keys) {
 		this.loader = loader;
+		this.proofOptions = new CanonicalProofOptions(loader);
 		this.settings = settings;
 		this.keys = keys;
 	}
@@ -211,12 +215,15 @@ public class DataIntegrity {
 		return Optional.empty();
 	}
 
-	/** SHA-256 of the canonical proof options (with the document's context), then of the canonical document. */
+	/**
+	 * SHA-256 of the canonical proof options (with the document's context), then of the canonical document. The
+	 * options' form comes from {@link CanonicalProofOptions}; the document is always canonicalised in full.
+	 */
 	private byte[] hashData(JsonObject document, JsonObject options) throws JsonLdError {
 		JsonValue context = document.get("@context");
 		JsonObject config = Json.createObjectBuilder().add("@context", context == null ? JsonValue.NULL : context)
 				.addAll(Json.createObjectBuilder(options)).build();
-		byte[] a = sha256(canonical(config));
+		byte[] a = sha256(proofOptions.of(config));
 		byte[] b = sha256(canonical(document));
 		byte[] both = new byte[64];
 		System.arraycopy(a, 0, both, 0, 32);
