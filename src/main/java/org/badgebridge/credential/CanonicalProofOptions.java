@@ -7,7 +7,6 @@ import java.util.regex.Pattern;
 
 import com.apicatalog.jsonld.JsonLdError;
 import com.apicatalog.jsonld.loader.DocumentLoader;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 
@@ -43,7 +42,7 @@ final class CanonicalProofOptions {
 		if (!(config.get("created") instanceof JsonString created) || !XSD_SECONDS.matcher(created.getString()).matches()) {
 			return CanonicalForm.of(config, loader);
 		}
-		JsonObject withPlaceholder = Json.createObjectBuilder(config).add("created", PLACEHOLDER).build();
+		JsonObject withPlaceholder = DataIntegrity.JSON.createObjectBuilder(config).add("created", PLACEHOLDER).build();
 		String key = withPlaceholder.toString();
 		Optional<String> template = templates.get(key);
 		if (template == null) {
