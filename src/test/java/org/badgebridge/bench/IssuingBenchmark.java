@@ -39,6 +39,11 @@ class IssuingBenchmark {
 
 	static final int[] THREADS = { 1, 2, 4 };
 
+	static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
+	/** CPU time of the issuing threads per credential (ms), per thread count: what the load of others does not change. */
+	static final Map<Integer, List<Double>> CPU_MS = new java.util.concurrent.ConcurrentHashMap<>();
+
 	@Test
 	void issuingWithOneAndMoreThreads() throws Exception {
 		int port = FreePort.find();
@@ -57,6 +62,7 @@ class IssuingBenchmark {
 			Thread.sleep(5000); // the claim listeners mint the credentials; each round deletes them and mints them here
 			round(ob3, jdbc, awards, 1);
 			round(ob3, jdbc, awards, 2); // warm-up
+			CPU_MS.clear();
 			Map<Integer, List<Double>> rates = new LinkedHashMap<>();
 			for (int run = 0; run < RUNS; run++) {
 				for (int threads : THREADS) {
@@ -67,7 +73,8 @@ class IssuingBenchmark {
 			System.out.printf("%nBENCH issuing: %d credentials a round, %d cores, schema check %s%n", ISSUES,
 					Runtime.getRuntime().availableProcessors(), Boolean.getBoolean("bench.schemaCheck") ? "on" : "off");
 			rates.forEach((threads, r) -> System.out.printf("BENCH issuing, %d thread(s): rounds %s credentials/s, median %.0f,"
-					+ " ratio to one thread %.2f%n", threads, r, median(r), median(r) / one));
+					+ " ratio to one thread %.2f; CPU of the issuing threads per credential %s ms (median %.1f: %.0f per CPU second)%n",
+					threads, r, median(r), median(r) / one, CPU_MS.get(threads), median(CPU_MS.get(threads)), 1000 / median(CPU_MS.get(threads))));
 		}
 	}
 
@@ -77,19 +84,24 @@ class IssuingBenchmark {
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		try {
 			AtomicInteger next = new AtomicInteger();
+			java.util.concurrent.atomic.AtomicLong cpu = new java.util.concurrent.atomic.AtomicLong();
 			long start = System.nanoTime();
 			List<Future<?>> workers = new ArrayList<>();
 			for (int t = 0; t < threads; t++) {
 				workers.add(pool.submit(() -> {
+					long started = CPU.getCurrentThreadCpuTime();
 					for (int i = next.getAndIncrement(); i < awards.size(); i = next.getAndIncrement()) {
 						ob3.issue(awards.get(i));
 					}
+					cpu.addAndGet(CPU.getCurrentThreadCpuTime() - started);
 				}));
 			}
 			for (Future<?> worker : workers) {
 				worker.get();
 			}
-			return Math.round(awards.size() / ((System.nanoTime() - start) / 1e9));
+			double rate = Math.round(awards.size() / ((System.nanoTime() - start) / 1e9));
+			CPU_MS.computeIfAbsent(threads, t -> new ArrayList<>()).add(Math.round(cpu.get() / 1e5 / awards.size()) / 10.0);
+			return rate;
 		}
 		finally {
 			pool.shutdown();
