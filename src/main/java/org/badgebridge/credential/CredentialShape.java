@@ -6,7 +6,6 @@ import java.util.Map;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.SignedJWT;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 /**
@@ -32,7 +31,7 @@ final class CredentialShape {
 
 	/** The signed document with its proof as a one-element array (the proof is outside what it signs). */
 	static JsonObject proofAsArray(JsonObject signed) {
-		return Json.createObjectBuilder(signed).add("proof", Json.createArrayBuilder().add(signed.get("proof"))).build();
+		return DataIntegrity.JSON.createObjectBuilder(signed).add("proof", DataIntegrity.JSON.createArrayBuilder().add(signed.get("proof"))).build();
 	}
 
 	/** The claims of a VC-JWT as JSON: the credential with the JWT's registered claims. */

@@ -62,7 +62,7 @@ public class JsonLdContexts implements DocumentLoader {
 	 * with a catch-all vocabulary reveals them.
 	 */
 	public java.util.SortedSet<String> undefinedTerms(jakarta.json.JsonObject document) throws JsonLdError {
-		jakarta.json.JsonArrayBuilder contexts = jakarta.json.Json.createArrayBuilder();
+		jakarta.json.JsonArrayBuilder contexts = DataIntegrity.JSON.createArrayBuilder();
 		jakarta.json.JsonValue context = document.get("@context");
 		if (context instanceof jakarta.json.JsonArray array) {
 			array.forEach(contexts::add);
@@ -70,8 +70,8 @@ public class JsonLdContexts implements DocumentLoader {
 		else if (context != null) {
 			contexts.add(context);
 		}
-		contexts.add(jakarta.json.Json.createObjectBuilder().add("@vocab", UNDEFINED));
-		jakarta.json.JsonObject probe = jakarta.json.Json.createObjectBuilder(document).add("@context", contexts).build();
+		contexts.add(DataIntegrity.JSON.createObjectBuilder().add("@vocab", UNDEFINED));
+		jakarta.json.JsonObject probe = DataIntegrity.JSON.createObjectBuilder(document).add("@context", contexts).build();
 		jakarta.json.JsonArray expanded = com.apicatalog.jsonld.JsonLd.expand(JsonDocument.of(probe)).loader(this).get();
 		java.util.SortedSet<String> found = new java.util.TreeSet<>();
 		collectUndefined(expanded, found);
@@ -131,7 +131,7 @@ public class JsonLdContexts implements DocumentLoader {
 		}
 		// each context is parsed once; ours is made from its template with the configured URL
 		jakarta.json.JsonStructure structure = parsed.computeIfAbsent(key, k -> {
-			try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(
+			try (jakarta.json.JsonReader reader = DataIntegrity.JSON.createReader(
 					new StringReader(ours ? microCredentialContext() : bundled.get(k)))) {
 				return reader.read();
 			}

@@ -160,7 +160,8 @@ public class AgsClient {
 	 * Publishes a score and answers the platform's HTTP status. A 409 (the platform has a newer score, e.g. a
 	 * teacher's override) is not an error: the platform keeps its newer data, as the specification wants. A score
 	 * with a timestamp is sent with exactly that timestamp (the caller orders its scores by it), one without gets
-	 * a timestamp strictly later than every score this node published before.
+	 * a timestamp strictly later than every score this node published before. A 429 or 503 with {@code Retry-After}
+	 * is not waited for here: it throws {@link PlatformBusy}, so that the caller pauses all its posts to the platform.
 	 */
 	public int postScore(Registration registration, String lineItemUrl, Score score) {
 		String url = serviceUrl(lineItemUrl, "scores");
@@ -177,7 +178,11 @@ public class AgsClient {
 		body.put("activityProgress", score.activityProgress().name());
 		body.put("gradingProgress", score.gradingProgress().name());
 		LmsHttp.Response response = calls.call(registration, List.of(SCOPE_SCORE), "POST", url,
-				Map.of("Content-Type", SCORE), JSONObjectUtils.toJSONString(body), true);
+				Map.of("Content-Type", SCORE), JSONObjectUtils.toJSONString(body), true, true);
+		var busy = LmsHttp.retryAfter(response);
+		if (busy.isPresent()) {
+			throw new PlatformBusy(registration.name(), "POST", url, response.status(), busy.get());
+		}
 		if (response.status() / 100 != 2 && response.status() != 409) {
 			throw ServiceCalls.failed(registration, "POST", url, response);
 		}

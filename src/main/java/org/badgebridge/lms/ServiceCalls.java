@@ -24,10 +24,16 @@ class ServiceCalls {
 
 	LmsHttp.Response call(Registration registration, List<String> scopes, String method, String url,
 			Map<String, String> headers, String body, boolean idempotent) {
+		return call(registration, scopes, method, url, headers, body, idempotent, false);
+	}
+
+	/** {@code busyToCaller}: a 429 or 503 with {@code Retry-After} is answered at once (see {@link LmsHttp}). */
+	LmsHttp.Response call(Registration registration, List<String> scopes, String method, String url,
+			Map<String, String> headers, String body, boolean idempotent, boolean busyToCaller) {
 		for (int attempt = 1;; attempt++) {
 			Map<String, String> all = new LinkedHashMap<>(headers);
 			all.put("Authorization", "Bearer " + tokens.token(registration, scopes));
-			LmsHttp.Response response = http.send(registration.name(), method, url, all, body, idempotent);
+			LmsHttp.Response response = http.send(registration.name(), method, url, all, body, idempotent, busyToCaller);
 			if (response.status() == 401 && attempt == 1) {
 				tokens.forget(registration, scopes);
 				continue;

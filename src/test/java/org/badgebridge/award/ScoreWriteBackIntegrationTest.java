@@ -89,11 +89,7 @@ class ScoreWriteBackIntegrationTest {
 		moodle = new WireMockServer(WireMockConfiguration.options().dynamicPort());
 		moodle.start();
 		String base = "http://127.0.0.1:" + moodle.port();
-		Registration registration = registrations.create(new RegistrationValues("Moodle " + moodle.port(), base, "client",
-				"moodle", base + "/mod/lti/auth.php", base + "/mod/lti/token.php", null, base + "/mod/lti/certs.php", null,
-				List.of("1"), RegistrationState.ACTIVE), "test");
-		moodle.stubFor(post(urlPathEqualTo("/mod/lti/token.php")).willReturn(aResponse().withHeader("Content-Type", "application/json")
-				.withBody("{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
+		Registration registration = registered(registrations, moodle);
 		scores(200, 0);
 		long contextId = courses.recordLaunch(launch(registration, "3", CourseRole.TEACHER, null, null)).contextId();
 		badge = badges.create("Data Literacy", "", contextId, "3");
@@ -104,6 +100,17 @@ class ScoreWriteBackIntegrationTest {
 			courses.recordLaunch(launch(registration, learner, CourseRole.LEARNER, badge.id(), null));
 		}
 		jdbc.sql("update course_member set in_roster=true where context_id=?").param(contextId).update();
+	}
+
+	/** A registration of the WireMock Moodle, whose token endpoint hands out a token. */
+	static Registration registered(Registrations registrations, WireMockServer moodle) {
+		String base = "http://127.0.0.1:" + moodle.port();
+		Registration registration = registrations.create(new RegistrationValues("Moodle " + moodle.port(), base, "client",
+				"moodle", base + "/mod/lti/auth.php", base + "/mod/lti/token.php", null, base + "/mod/lti/certs.php", null,
+				List.of("1"), RegistrationState.ACTIVE), "test");
+		moodle.stubFor(post(urlPathEqualTo("/mod/lti/token.php")).willReturn(aResponse().withHeader("Content-Type", "application/json")
+				.withBody("{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
+		return registration;
 	}
 
 	static LaunchFacts launch(Registration registration, String user, CourseRole role, String badgeId, String lineItem) {

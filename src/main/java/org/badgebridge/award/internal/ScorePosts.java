@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,9 @@ import org.springframework.stereotype.Component;
 import org.badgebridge.course.CourseData;
 import org.badgebridge.course.Courses;
 import org.badgebridge.lms.AgsClient;
+import org.badgebridge.infrastructure.Correlation;
 import org.badgebridge.lms.LmsCallFailed;
+import org.badgebridge.lms.PlatformBusy;
 import org.badgebridge.lms.Score;
 import org.badgebridge.platform.Registrations;
 
@@ -60,8 +63,12 @@ public class ScorePosts {
 
 	private final Duration staleAfter;
 
+	private final ScorePostLanes lanes;
+
 	ScorePosts(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, CourseData courseData, Courses courses,
-			Registrations registrations, AgsClient ags, @Value("${badgebridge.events.stale-after:15m}") Duration staleAfter) {
+			Registrations registrations, AgsClient ags, @Value("${badgebridge.events.stale-after:15m}") Duration staleAfter,
+			ScorePostLanes lanes) {
+		this.lanes = lanes;
 		this.jdbc = jdbc;
 		this.events = events;
 		this.clock = clock;
@@ -87,6 +94,29 @@ public class ScorePosts {
 		events.publishEvent(new ScoreChanged(awardId, scoreAt));
 	}
 
+	/**
+	 * Queues {@link #postEarned(String)} in the lane of the award's platform ({@link ScorePostLanes}: a bounded number
+	 * of posts at once per platform, paused while it asks to wait); the future completes when the post is done.
+	 */
+	public CompletableFuture<Void> postEarnedLater(String awardId, String correlationId) {
+		return lanes.submit(() -> platformOf(awardId), awardId + ":earned", () -> {
+			try (var correlation = Correlation.open(correlationId)) {
+				postEarned(awardId);
+			}
+		});
+	}
+
+	/** Queues {@link #post(String, long)} in the lane of the award's platform, as {@link #postEarnedLater}. */
+	public CompletableFuture<Void> postLater(String awardId, long scoreAt) {
+		return lanes.submit(() -> platformOf(awardId), awardId + ":" + scoreAt, () -> post(awardId, scoreAt));
+	}
+
+	/** The award's platform (its registration's id), the lane its posts go through. */
+	private String platformOf(String awardId) {
+		return jdbc.sql("select context_id from award where id=?").param(awardId).query(Long.class).optional()
+				.flatMap(courses::context).map(context -> String.valueOf(context.registrationId())).orElse("none");
+	}
+
 	/** Posts the "earned" of an award (recorded at award time; for an award older than this record, recorded now). */
 	public void postEarned(String awardId) {
 		Optional<Long> earnedAt = jdbc.sql("select score_at from award_score_post where award_id=? and state='EARNED' order by score_at")
@@ -107,7 +137,8 @@ public class ScorePosts {
 	/**
 	 * Posts the score recorded for {@code scoreAt}, unless it was posted, is being posted by another delivery,
 	 * or a later change is recorded. A refusal for good (4xx) is recorded and not retried; anything else is thrown,
-	 * so that the event publication stays incomplete and is resubmitted.
+	 * so that the event publication stays incomplete and is resubmitted. A platform asking to wait ({@link PlatformBusy})
+	 * leaves the score to be posted (PENDING) and is thrown: its lane pauses and posts it again.
 	 */
 	public void post(String awardId, long scoreAt) {
 		String state = jdbc.sql("select state from award_score_post where award_id=? and score_at=?").params(awardId, scoreAt)
@@ -134,6 +165,10 @@ public class ScorePosts {
 			Outcome outcome = send(awardId, change, Instant.ofEpochMilli(scoreAt));
 			answer(awardId, scoreAt, outcome.status(), outcome.lmsAnswer());
 			log.info("Score of award {} ({}) written back: {}", awardId, change, outcome.status());
+		}
+		catch (PlatformBusy busy) {
+			answer(awardId, scoreAt, "PENDING", busy.getMessage());
+			throw busy;
 		}
 		catch (LmsCallFailed ex) {
 			answer(awardId, scoreAt, ex.permanent() ? "REFUSED" : "FAILED", ex.getMessage());

@@ -87,6 +87,16 @@ public class LmsHttp {
 	 */
 	public Response send(String platform, String method, String url, Map<String, String> headers, String body,
 			boolean idempotent) {
+		return send(platform, method, url, headers, body, idempotent, false);
+	}
+
+	/**
+	 * As {@link #send(String, String, String, Map, String, boolean)}; with {@code busyToCaller} a 429 or 503 that
+	 * carries a readable {@code Retry-After} is answered at once (see {@link #retryAfter(Response)}), not waited for
+	 * here: the caller pauses everything it sends to that platform.
+	 */
+	public Response send(String platform, String method, String url, Map<String, String> headers, String body,
+			boolean idempotent, boolean busyToCaller) {
 		URI uri;
 		try {
 			uri = URI.create(url);
@@ -115,10 +125,11 @@ public class LmsHttp {
 						+ (transientFailure ? " (after " + attempt + " attempts)" : ""));
 			}
 			boolean retryable = response.status() == 429 || (response.status() >= 500 && idempotent);
+			if (busyToCaller && retryAfter(response).isPresent()) {
+				return response;
+			}
 			if (retryable && attempt < maxAttempts) {
-				pause(attempt, response.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("retry-after"))
-						.flatMap(e -> e.getValue().stream()).findFirst().orElse(null), platform, method, url,
-						"HTTP " + response.status());
+				pause(attempt, retryAfterHeader(response), platform, method, url, "HTTP " + response.status());
 				continue;
 			}
 			return response;
@@ -154,6 +165,20 @@ public class LmsHttp {
 			Thread.currentThread().interrupt();
 			throw new LmsCallFailed(platform, method, url, 0, "interrupted while waiting to retry");
 		}
+	}
+
+	private static String retryAfterHeader(Response response) {
+		return response.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("retry-after"))
+				.flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+	}
+
+	/** How long a 429 or 503 asks the caller to wait ({@code Retry-After}); empty for other answers or none readable. */
+	public static Optional<Duration> retryAfter(Response response) {
+		if (response.status() != 429 && response.status() != 503) {
+			return Optional.empty();
+		}
+		long millis = retryAfterMillis(retryAfterHeader(response));
+		return millis < 0 ? Optional.empty() : Optional.of(Duration.ofMillis(millis));
 	}
 
 	/** Retry-After in seconds or as an HTTP date; -1 when absent or unreadable. */
