@@ -64,7 +64,7 @@ class SyncSettingsPageIntegrationTest {
 	void onlyTheAdminSeesThePage() throws Exception {
 		assertThat(mvc.perform(get("/admin/sync-settings")).andReturn().getResponse().getStatus()).isEqualTo(401);
 		String page = mvc.perform(admin(get("/admin/sync-settings"))).andReturn().getResponse().getContentAsString();
-		assertThat(page).contains("Sync settings", "(default 50s)", "(default 1h)", "(default 3000)");
+		assertThat(page).contains("Sync settings", "(default 50s)", "(default 1h)", "(default 4000)");
 		String dutch = mvc.perform(admin(get("/admin/sync-settings")).header("Accept-Language", "nl")).andReturn().getResponse()
 				.getContentAsString();
 		assertThat(dutch).contains("<html lang=\"nl\"", "Synchronisatie-instellingen", "(standaard 50s)");

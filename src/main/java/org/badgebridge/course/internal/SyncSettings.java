@@ -48,7 +48,7 @@ public class SyncSettings {
 			@Value("${badgebridge.sync.idle-interval:1h}") Duration idle,
 			@Value("${badgebridge.sync.active-hold:2h}") Duration hold,
 			@Value("${badgebridge.sync.roster-interval:30m}") Duration roster,
-			@Value("${badgebridge.sync.requests-per-minute:3000}") int requestsPerMinute) {
+			@Value("${badgebridge.sync.requests-per-minute:4000}") int requestsPerMinute) {
 		this.jdbc = jdbc;
 		this.registrations = registrations;
 		this.clock = clock;
