@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Start-up time and resident memory of the packaged jar (see docs/benchmarks.md, "Start-up and memory").
-# Usage, after ./mvnw -B -o -DskipTests package:
+# Usage, from the project directory after ./mvnw -B -o -DskipTests package:
 #   bench/startup.sh [runs]                      # embedded default (H2 file database in a fresh directory each run)
 #   SPRING_DATASOURCE_URL=jdbc:mysql://127.0.0.1:3306/bb_startup SPRING_DATASOURCE_USERNAME=root \
 #     SPRING_DATASOURCE_PASSWORD= bench/startup.sh [runs]   # MariaDB (an empty database; drop and recreate it first)
@@ -8,7 +8,7 @@
 # /actuator/health/readiness answers UP, then VmRSS (from /proc/<pid>/status) after 10 s idle. Prints medians.
 set -euo pipefail
 runs=${1:-5}
-jar=$(ls "$(dirname "$0")"/../target/badgebridge-*.jar | grep -v -- '-plain' | head -1)
+jar=$(ls target/badgebridge-*.jar | grep -v -- '-plain' | head -1)
 jar=$(readlink -f "$jar")
 starts=(); rss=()
 for run in $(seq 1 "$runs"); do

@@ -36,7 +36,7 @@ class CatalogueBenchmark {
 			Badges badges = app.getBean(Badges.class);
 			for (int i = 0; i < LISTED + 200; i++) {
 				BadgeClass b = badges.create("Badge " + i + (i % 10 == 0 ? " data literacy" : " welding"), "Described " + i, 1L, "t");
-				badges.update(b.id(), b.name(), b.description(), new BadgeDetails(null, false, "- outcome " + i, (double) (i % 8), "ECTS",
+				badges.update(b.id(), b.name(), b.description(), new BadgeDetails(null, false, "- outcome " + i, (double) (1 + i % 8), "ECTS",
 						String.valueOf(1 + i % 8), null, null, null, i % 3 == 0 ? "nl" : "en", null, null, null, null, null));
 				badges.setInCatalogue(b.id(), i < LISTED);
 			}
