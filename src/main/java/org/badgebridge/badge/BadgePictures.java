@@ -24,8 +24,28 @@ public class BadgePictures {
 
 	/** The badge's uploaded image, or the default medal when it has none; fits a square of {@code side} pixels. */
 	public Picture badge(String badgeId, int side) {
-		return dimensions(badgeId).map(d -> fit("/badges/" + badgeId + "/image", d[0], d[1], side))
-				.orElseGet(() -> new Picture("/ob2/badges/" + badgeId + "/image", side, side));
+		return badgePicture(badgeId, dimensions(badgeId).orElse(null), side);
+	}
+
+	/** The images of several badges (as {@link #badge}), read in one query: for lists. */
+	public java.util.Map<String, Picture> badges(java.util.Collection<String> badgeIds, int side) {
+		java.util.Map<String, int[]> sizes = new java.util.HashMap<>();
+		if (!badgeIds.isEmpty()) {
+			jdbc.sql("select badge_id, width, height from badge_image where badge_id in (:ids)").param("ids", badgeIds)
+					.query(rs -> {
+						sizes.put(rs.getString(1), new int[] { rs.getInt(2), rs.getInt(3) });
+					});
+		}
+		java.util.Map<String, Picture> pictures = new java.util.LinkedHashMap<>();
+		for (String id : badgeIds) {
+			pictures.put(id, badgePicture(id, sizes.get(id), side));
+		}
+		return pictures;
+	}
+
+	private static Picture badgePicture(String badgeId, int[] size, int side) {
+		return size != null ? fit("/badges/" + badgeId + "/image", size[0], size[1], side)
+				: new Picture("/ob2/badges/" + badgeId + "/image", side, side);
 	}
 
 	/** The issuer's logo, if one was uploaded; fits a box {@code side} pixels high. */

@@ -95,21 +95,6 @@ public class Badges {
 		return jdbc.sql("select in_catalogue from badge_class where id=?").param(id).query(Boolean.class).optional().orElse(false);
 	}
 
-	/** Badges a teacher listed in the catalogue, filtered; null filters match everything. */
-	public java.util.List<BadgeClass> catalogue(String text, Long issuerId, String eqfLevel, String language, Double maxEcts) {
-		java.util.List<BadgeClass> listed = jdbc.sql("select * from badge_class where in_catalogue = true order by name, id")
-				.query(this::row).list();
-		String q = text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT);
-		return listed.stream().filter(b -> q.isEmpty() || (b.name() + " " + b.description() + " "
-				+ java.util.Objects.toString(b.details().learningOutcomes(), "")).toLowerCase(java.util.Locale.ROOT).contains(q))
-				.filter(b -> issuerId == null || issuerId.equals(issuer(b).id()))
-				.filter(b -> eqfLevel == null || eqfLevel.equals(b.details().eqfLevel()))
-				.filter(b -> language == null || language.equalsIgnoreCase(b.details().language()))
-				.filter(b -> maxEcts == null || ("ECTS".equals(b.details().workloadUnit()) && b.details().workloadValue() != null
-						&& b.details().workloadValue() <= maxEcts))
-				.toList();
-	}
-
 	/** The badge's awarding body. */
 	public IssuerProfile issuer(BadgeClass badge) {
 		return badge.issuerId() == null ? issuers.defaultIssuer() : issuers.find(badge.issuerId()).orElseGet(issuers::defaultIssuer);
@@ -155,7 +140,7 @@ public class Badges {
 				.query(this::row).list();
 	}
 
-	private BadgeClass row(ResultSet rs, int i) throws SQLException {
+	BadgeClass row(ResultSet rs, int i) throws SQLException {
 		return new BadgeClass(rs.getString("id"), rs.getString("name"), rs.getString("description"),
 				rs.getObject("context_id") == null ? null : rs.getLong("context_id"), rs.getString("created_by"),
 				Instant.ofEpochMilli(rs.getLong("created_at")),

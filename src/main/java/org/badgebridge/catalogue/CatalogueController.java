@@ -8,11 +8,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.badgebridge.badge.BadgeClass;
 import org.badgebridge.badge.BadgePictures;
 import org.badgebridge.badge.Badges;
+import org.badgebridge.badge.CatalogueListing;
 import org.badgebridge.badge.IssuerProfile;
 import org.badgebridge.badge.Issuers;
 import org.badgebridge.web.PublicEndpoint;
@@ -39,7 +44,13 @@ class CatalogueController {
 	record Entry(BadgeClass badge, BadgePictures.Picture picture, Institution issuer) {
 	}
 
-	CatalogueController(Badges badges, Issuers issuers, BadgePictures pictures) {
+	/** Badges a page of the list shows. */
+	static final int PAGE_SIZE = 24;
+
+	private final CatalogueListing listing;
+
+	CatalogueController(Badges badges, Issuers issuers, BadgePictures pictures, CatalogueListing listing) {
+		this.listing = listing;
 		this.badges = badges;
 		this.issuers = issuers;
 		this.pictures = pictures;
@@ -48,11 +59,22 @@ class CatalogueController {
 	@GetMapping("/catalogue")
 	String list(@RequestParam(required = false) String q, @RequestParam(required = false) Long institution,
 			@RequestParam(required = false) String eqf, @RequestParam(required = false) String language,
-			@RequestParam(required = false) Double maxEcts, Model model) {
-		List<Entry> entries = badges.catalogue(q, institution, blank(eqf), blank(language), maxEcts).stream()
-				.map(b -> new Entry(b, pictures.badge(b.id(), 64), institution(b))).toList();
+			@RequestParam(required = false) Double maxEcts, @RequestParam(defaultValue = "1") int page, Model model) {
+		CatalogueListing.Page found = listing.page(new CatalogueListing.Filter(q, institution, blank(eqf), blank(language), maxEcts), page,
+				PAGE_SIZE);
+		// one query for the page's images; issuers (few) from the list the filter shows anyway, each logo read once
+		List<IssuerProfile> all = issuers.all();
+		Map<Long, IssuerProfile> byId = all.stream().collect(Collectors.toMap(IssuerProfile::id, p -> p));
+		IssuerProfile fallback = all.stream().filter(IssuerProfile::isDefault).findFirst().orElseGet(issuers::defaultIssuer);
+		Map<String, BadgePictures.Picture> images = pictures.badges(found.badges().stream().map(BadgeClass::id).toList(), 64);
+		Map<Long, Optional<BadgePictures.Picture>> logos = new HashMap<>();
+		List<Entry> entries = found.badges().stream().map(b -> {
+			IssuerProfile p = b.issuerId() == null ? fallback : byId.getOrDefault(b.issuerId(), fallback);
+			return new Entry(b, images.get(b.id()), institution(b, p, logos.computeIfAbsent(p.id(), id -> pictures.issuerLogo(id, 48))));
+		}).toList();
 		model.addAttribute("badges", entries);
-		model.addAttribute("issuers", issuers.all());
+		model.addAttribute("found", found);
+		model.addAttribute("issuers", all);
 		model.addAttribute("q", q);
 		model.addAttribute("institution", institution);
 		model.addAttribute("eqf", eqf);
@@ -73,8 +95,12 @@ class CatalogueController {
 
 	private Institution institution(BadgeClass badge) {
 		IssuerProfile p = badges.issuer(badge);
+		return institution(badge, p, pictures.issuerLogo(p.id(), 48));
+	}
+
+	private static Institution institution(BadgeClass badge, IssuerProfile p, Optional<BadgePictures.Picture> logo) {
 		String country = blank(badge.details().country()) != null ? badge.details().country() : p.country();
-		return new Institution(p.name(), p.url(), pictures.issuerLogo(p.id(), 48).orElse(null), country);
+		return new Institution(p.name(), p.url(), logo.orElse(null), country);
 	}
 
 	private static String blank(String s) {

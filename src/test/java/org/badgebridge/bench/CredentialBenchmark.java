@@ -109,6 +109,11 @@ class CredentialBenchmark {
 				.redirectErrorStream(true).start();
 		String out = new String(p.getInputStream().readAllBytes());
 		p.waitFor();
+		return parse(out, url);
+	}
+
+	/** Requests per second and p99 latency from wrk's output ({@code --latency}); error answers fail the benchmark. */
+	static Load parse(String out, String url) {
 		Matcher rps = Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(out);
 		Matcher p99 = Pattern.compile("99%\\s+([0-9.]+)(us|ms|s)").matcher(out);
 		Matcher non2xx = Pattern.compile("Non-2xx or 3xx responses: (\\d+)").matcher(out);

@@ -171,6 +171,11 @@ class SyncBenchmark {
 	@Autowired
 	JdbcClient jdbc;
 
+	static long residentMb() throws java.io.IOException {
+		return java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS:"))
+				.map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024).findFirst().orElse(-1L);
+	}
+
 	static long usedHeapMb() {
 		System.gc();
 		Runtime r = Runtime.getRuntime();
@@ -196,6 +201,7 @@ class SyncBenchmark {
 		jdbc.sql("update badge_class set active=true where id=?").param(badge.id()).update();
 		scoreBase = 0; // first: most learners below 50% somewhere, so reading and evaluation are measured without awards
 		long heapBefore = usedHeapMb();
+		System.out.printf("BENCH resident memory (VmRSS of this JVM) before the course: %d MB%n", residentMb());
 
 		for (int run = 0; run < 6; run++) { // 1st: all rows new; then unchanged re-syncs
 			requests.set(0);
@@ -209,6 +215,8 @@ class SyncBenchmark {
 					status.changedResults(), awarded, status.outcome());
 		}
 		System.out.printf("BENCH heap after syncs: %d MB used (before: %d MB)%n", usedHeapMb(), heapBefore);
+		// the whole test JVM (tool, the simulated LMS, GreenMail, test framework): an upper bound of the tool's own RSS
+		System.out.printf("BENCH resident memory (VmRSS of this JVM) after syncs: %d MB%n", residentMb());
 
 		// everyone now qualifies: the sync's CourseSynced listener awards all 5,000, with write-backs and claim mails
 		scoreBase = 60;

@@ -76,8 +76,11 @@ public class BadgeVerifier {
 
 	private final SafeFetcher fetcher;
 
+	private final ProofCache proofs;
+
 	BadgeVerifier(DataIntegrity integrity, JwtCredentials jwts, OwnDocuments own, CredentialChecks credentials,
-			HostedAssertions hosted, SafeFetcher fetcher) {
+			HostedAssertions hosted, SafeFetcher fetcher, ProofCache proofs) {
+		this.proofs = proofs;
 		this.integrity = integrity;
 		this.jwts = jwts;
 		this.own = own;
@@ -206,7 +209,7 @@ public class BadgeVerifier {
 					f.fail("Signature", new Said("public.check.detail.no-proof"));
 				}
 				else {
-					integrity.verify(doc);
+					proofs.verify(text, doc, integrity::verify);
 					f.verified("Signature", new Said("public.check.detail.proof-valid"));
 				}
 			}

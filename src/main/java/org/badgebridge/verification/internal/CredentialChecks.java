@@ -1,16 +1,9 @@
 package org.badgebridge.verification.internal;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
-import java.util.zip.GZIPInputStream;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -32,25 +25,21 @@ import static org.badgebridge.verification.internal.JsonFields.types;
 @Component
 class CredentialChecks {
 
-	private final DataIntegrity integrity;
-
 	private final CredentialKeys keys;
 
 	private final CredentialSettings settings;
 
 	private final OwnDocuments own;
 
-	private final SafeFetcher fetcher;
+	private final StatusListBits lists;
 
 	private final Clock clock;
 
-	CredentialChecks(DataIntegrity integrity, CredentialKeys keys, CredentialSettings settings, OwnDocuments own, SafeFetcher fetcher,
-			Clock clock) {
-		this.integrity = integrity;
+	CredentialChecks(CredentialKeys keys, CredentialSettings settings, OwnDocuments own, StatusListBits lists, Clock clock) {
 		this.keys = keys;
 		this.settings = settings;
 		this.own = own;
-		this.fetcher = fetcher;
+		this.lists = lists;
 		this.clock = clock;
 	}
 
@@ -65,16 +54,17 @@ class CredentialChecks {
 		JsonObject subject = doc.get("credentialSubject") instanceof JsonObject s ? s : null;
 		JsonObject achievement = subject != null && subject.get("achievement") instanceof JsonObject a ? a : null;
 		f.badgeName = achievement != null ? string(achievement, "name") : string(doc, "name");
+		boolean ours = f.issuerId != null && ours(f.issuerId); // one look at the keys per check
 		if (f.issuerId == null) {
 			f.fail("Issuer", new Said("public.check.detail.no-issuer"));
 		}
 		else {
 			String who = f.issuerName != null ? f.issuerName + " (" + f.issuerId + ")" : f.issuerId;
-			f.ok("Issuer", new Said(ours(f.issuerId) ? "public.check.detail.issuer-ours" : "public.check.detail.issuer", who));
-			basis(f);
+			f.ok("Issuer", new Said(ours ? "public.check.detail.issuer-ours" : "public.check.detail.issuer", who));
+			basis(f, ours);
 		}
 		dates(doc, f);
-		status(doc, f);
+		status(doc, f, ours);
 		if (subject == null || (subject.get("id") == null && subject.get("identifier") == null)) {
 			f.fail("Recipient", new Said("public.check.detail.no-recipient"));
 		}
@@ -84,8 +74,8 @@ class CredentialChecks {
 	}
 
 	/** How the issuer is known: this tool's own key, the domain of a did:web or web address, or only the credential (did:key). */
-	private void basis(Findings f) {
-		if (ours(f.issuerId)) {
+	private void basis(Findings f, boolean ours) {
+		if (ours) {
 			f.issuerBasis = "OWN";
 			f.issuerDomain = own.host();
 		}
@@ -138,7 +128,7 @@ class CredentialChecks {
 	}
 
 
-	private void status(JsonObject doc, Findings f) {
+	private void status(JsonObject doc, Findings f, boolean ours) {
 		JsonValue status = doc.get("credentialStatus");
 		if (status == null) {
 			f.skipped("Status", new Said("public.check.detail.no-status-list"));
@@ -170,7 +160,7 @@ class CredentialChecks {
 				continue;
 			}
 			try {
-				boolean set = bit(list, index, f.issuerId);
+				boolean set = lists.bit(list, index, f.issuerId);
 				if (!set) {
 					f.ok("Status (" + purpose + ")", new Said("suspension".equals(purpose) ? "public.check.detail.not-suspended"
 							: "public.check.detail.not-revoked"));
@@ -182,14 +172,14 @@ class CredentialChecks {
 					f.revoked("Status (revocation)", own.revokedOn(string(doc, "id")).orElse(null));
 				}
 			}
-			catch (StatusUnavailable ex) {
+			catch (StatusListBits.StatusUnavailable ex) {
 				f.skipped("Status (" + purpose + ")", ex.said);
 				if (f.status == BadgeVerifier.Verdict.VALID) {
 					f.unknownStatus(new Said("public.check.summary.status-unknown", ex.said));
 				}
 			}
 		}
-		if (!suspensionListed && f.issuerId != null && ours(f.issuerId)) {
+		if (!suspensionListed && ours) {
 			// ours name only the revocation list (OB 3.0 allows one status): suspension is in the issuer's records
 			own.suspended(string(doc, "id")).ifPresent(suspended -> {
 				if (suspended) {
@@ -199,86 +189,6 @@ class CredentialChecks {
 					f.ok("Status (suspension)", new Said("public.check.detail.not-suspended-records"));
 				}
 			});
-		}
-	}
-
-	private static final class StatusUnavailable extends Exception {
-
-		private final transient Said said;
-
-		StatusUnavailable(String key, Object... args) {
-			this(new Said(key, args));
-		}
-
-		StatusUnavailable(Said said) {
-			super(said.english());
-			this.said = said;
-		}
-	}
-
-	/** Reads one bit of a status list credential, checking the list's own signature and issuer. */
-	private boolean bit(String listUrl, int index, String issuerId) throws StatusUnavailable {
-		if (listUrl == null) {
-			throw new StatusUnavailable("public.check.status.no-list");
-		}
-		String json;
-		Optional<String> ours = own.find(URI.create(listUrl));
-		if (ours.isPresent()) {
-			json = ours.get();
-		}
-		else if (own.isOurs(listUrl)) {
-			throw new StatusUnavailable("public.check.status.not-ours", listUrl);
-		}
-		else {
-			try {
-				SafeFetcher.Fetched fetched = fetcher.get(URI.create(listUrl));
-				if (fetched.status() != 200) {
-					throw new StatusUnavailable("public.check.status.http", listUrl, String.valueOf(fetched.status()));
-				}
-				json = fetched.body();
-			}
-			catch (SafeFetcher.Refused ex) {
-				throw new StatusUnavailable(ex.said());
-			}
-		}
-		JsonLimits.check(json);
-		JsonObject list = DataIntegrity.parse(json);
-		try {
-			integrity.verify(list);
-		}
-		catch (DataIntegrity.ProofInvalid ex) {
-			throw new StatusUnavailable("public.check.status.signature", ex.getMessage());
-		}
-		if (issuerId == null || !issuerId.equals(DataIntegrity.issuerId(list))) {
-			throw new StatusUnavailable("public.check.status.other-issuer");
-		}
-		JsonObject subject = list.get("credentialSubject") instanceof JsonObject s ? s : null;
-		String encoded = subject == null ? null : string(subject, "encodedList");
-		if (encoded == null || !encoded.startsWith("u")) {
-			throw new StatusUnavailable("public.check.status.no-encoded-list");
-		}
-		byte[] bits = gunzip(Base64.getUrlDecoder().decode(encoded.substring(1).replace("=", "")));
-		if (index < 0 || index / 8 >= bits.length) {
-			throw new StatusUnavailable("public.check.status.outside", String.valueOf(index));
-		}
-		return (bits[index / 8] & (0x80 >>> (index % 8))) != 0;
-	}
-
-	private static byte[] gunzip(byte[] data) throws StatusUnavailable {
-		try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(data))) {
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			byte[] buffer = new byte[8192];
-			int n;
-			while ((n = in.read(buffer)) > 0) {
-				out.write(buffer, 0, n);
-				if (out.size() > 2 << 20) {
-					throw new StatusUnavailable("public.check.status.too-large");
-				}
-			}
-			return out.toByteArray();
-		}
-		catch (IOException ex) {
-			throw new StatusUnavailable("public.check.status.not-gzip");
 		}
 	}
 }
