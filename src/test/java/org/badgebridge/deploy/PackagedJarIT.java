@@ -113,6 +113,36 @@ class PackagedJarIT {
 				.isEqualTo(200);
 	}
 
+	/**
+	 * What the issue's "done when" asks of the packaged jar on MariaDB: the admin registers a Moodle (here by the admin
+	 * API, as a script would), sees it on the dashboard and in the audit trail, signs in by the form's page, and
+	 * scrapes the metrics with the admin credentials.
+	 */
+	@Test
+	void anAdminRegistersMoodleAndSeesItOnTheDashboardTheAuditTrailAndTheMetrics() throws Exception {
+		String admin = "admin:" + compose.get("BADGEBRIDGE_ADMIN_PASSWORD");
+		HttpRequest create = HttpRequest.newBuilder(URI.create(base + "/api/admin/platforms")).timeout(Duration.ofSeconds(20))
+				.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(admin.getBytes(StandardCharsets.UTF_8)))
+				.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
+						{"name":"Moodle of Jar University","issuer":"https://moodle.jar.example","clientId":"jar-client",
+						 "productFamily":"moodle","authorizationEndpoint":"https://moodle.jar.example/mod/lti/auth.php",
+						 "tokenEndpoint":"https://moodle.jar.example/mod/lti/token.php",
+						 "jwksUri":"https://moodle.jar.example/mod/lti/certs.php","deploymentIds":["1"],"state":"ACTIVE"}"""))
+				.build();
+		assertThat(http.send(create, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(201);
+		HttpResponse<String> dashboard = get("/admin", admin);
+		assertThat(dashboard.statusCode()).isEqualTo(200);
+		assertThat(dashboard.body()).contains("Moodle of Jar University");
+		HttpResponse<String> audit = get("/admin/audit", admin);
+		assertThat(audit.statusCode()).isEqualTo(200);
+		assertThat(audit.body()).contains("Registration changed", "Moodle of Jar University");
+		assertThat(get("/admin/sign-in", null).body()).contains("name=\"password\"");
+		HttpResponse<String> metrics = get("/actuator/prometheus", admin);
+		assertThat(metrics.statusCode()).isEqualTo(200);
+		assertThat(metrics.body()).contains("jvm_memory_used_bytes", "badgebridge_");
+		assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
+	}
+
 	static HttpResponse<String> get(String path, String basic) throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
 		if (basic != null) {
