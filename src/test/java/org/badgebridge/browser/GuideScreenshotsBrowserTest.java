@@ -209,27 +209,65 @@ class GuideScreenshotsBrowserTest extends DemoServerTest {
 		shots.take("backpack-privacy", null, List.of("learning.privacy.export.download", "learning.privacy.delete.start"));
 	}
 
-	/** The admin pages, signed in by HTTP Basic (the Authorization header on every request of a browser of its own). */
+	/**
+	 * The admin pages, after the teacher and learner parts made a course, an award, a claim, a revocation and mails: the
+	 * sign-in form as anyone sees it, then every page signed in by HTTP Basic (the Authorization header on every request
+	 * of a browser of its own).
+	 */
 	void admin(String lang) throws Exception {
 		WebDriver admin = browsers.speaking(lang.equals("nl") ? "nl-NL" : "en-GB");
+		d = admin;
+		GuideShots shots = new GuideShots(admin, messages, lang);
+		admin.get(tool() + "/admin/sign-in");
+		await(By.id("sign-in-form"));
+		shots.take("admin-sign-in", null, List.of("admin.signIn.title", "admin.signIn.username", "admin.signIn.password",
+				"admin.signIn.submit"));
 		String basic = Base64.getEncoder().encodeToString((adminUser + ":" + adminPassword).getBytes(StandardCharsets.UTF_8));
 		((ChromeDriver) admin).executeCdpCommand("Network.enable", Map.of());
 		((ChromeDriver) admin).executeCdpCommand("Network.setExtraHTTPHeaders",
 				Map.of("headers", Map.of("Authorization", "Basic " + basic)));
-		d = admin;
-		GuideShots shots = new GuideShots(admin, messages, lang);
 		long demoId = registrations.byIssuer(demo).get(0).id();
-		for (String[] page : new String[][] { { "/admin/platforms", "admin-platforms", "admin.platforms.title" },
-				{ "/admin/platforms/" + demoId, "admin-platform", "admin.platform.deployments.title" },
-				{ "/admin/tool-configuration", "admin-tool-configuration", "admin.tool.title" },
-				{ "/admin/keys", "admin-keys", "admin.keys.title" }, { "/admin/outbox", "admin-outbox", "admin.outbox.title" },
-				{ "/admin/issuers", "admin-issuers", "admin.issuers.title" } }) {
-			admin.get(tool() + page[0]);
+		for (AdminShot page : List.of(
+				new AdminShot("/admin", "admin-dashboard", "admin.dashboard.title", "admin.dashboard.hint",
+						"admin.dashboard.lastLaunch", "admin.dashboard.weeks", "admin.dashboard.awardStates",
+						"admin.dashboard.mails", "admin.dashboard.keys", "admin.nav.syncSettings", "admin.nav.signOut"),
+				new AdminShot("/admin/platforms", "admin-platforms", "admin.platforms.title", "admin.platforms.new"),
+				new AdminShot("/admin/platforms/" + demoId, "admin-platform", "admin.platform.deployments.title"),
+				new AdminShot("/admin/tool-configuration", "admin-tool-configuration", "admin.tool.title"),
+				new AdminShot("/admin/keys", "admin-keys", "admin.keys.title", "admin.keys.rotate",
+						"admin.keys.credentials.title", "admin.keys.signed", "admin.keys.credentials.rotate"),
+				new AdminShot("/admin/keys/credentials/rotate", "admin-keys-rotate", "admin.keys.confirm.credentials.title",
+						"admin.keys.confirm.credentials.button"),
+				new AdminShot("/admin/syncs", "admin-syncs", "admin.syncs.title", "admin.syncs.titleContains",
+						"admin.syncs.lastSync", "admin.syncs.next"),
+				new AdminShot("/admin/awards", "admin-awards", "admin.awards.title", "admin.awards.personContains",
+						"admin.outbox.totals", "admin.awards.claimedAt"),
+				new AdminShot("/admin/outbox", "admin-outbox", "admin.outbox.title", "admin.outbox.recipientContains",
+						"admin.outbox.totals"),
+				new AdminShot("/admin/issuers", "admin-issuers", "admin.issuers.title", "admin.issuers.default",
+						"admin.issuers.new"),
+				new AdminShot("/admin/audit", "admin-audit", "admin.audit.title", "admin.audit.intro",
+						"admin.audit.filter.person", "admin.audit.col.actor", "admin.audit.csv"),
+				new AdminShot("/admin/sync-settings", "admin-sync-settings", "admin.syncSettings.title",
+						"admin.syncSettings.hint", "admin.syncSettings.platforms", "admin.syncSettings.active",
+						"admin.syncSettings.budget", "admin.syncSettings.courses"))) {
+			admin.get(tool() + page.path());
 			await(By.tagName("h1"));
-			shots.take(page[1], null, List.of(page[2]));
+			shots.take(page.name(), null, page.keys());
 		}
-		assertThat(shots.taken()).hasSize(6);
+		admin.get(tool() + "/admin/audit");
+		assertThat(admin.findElement(By.id("audit")).getText()).as("the audit trail records the walk's award")
+				.contains(shots.text("admin.audit.action.AWARDED"), DemoCourse.ANA);
+		assertThat(shots.taken()).hasSize(13);
 		shots.assertEveryPageShowedWhatTheGuideSays();
+	}
+
+	/** An admin page the guide shows: its path, the picture's name, and the bundle keys the page must show. */
+	record AdminShot(String path, String name, List<String> keys) {
+
+		AdminShot(String path, String name, String... keys) {
+			this(path, name, List.of(keys));
+		}
 	}
 
 	OutgoingMail mail(String dedupKey) {

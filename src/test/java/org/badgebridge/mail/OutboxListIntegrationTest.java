@@ -90,6 +90,19 @@ class OutboxListIntegrationTest {
 		assertThat(AdminLists.page(mvc, "/admin/outbox?kind=" + kind + "&from=" + tomorrow)).contains("Nothing matches these filters.");
 	}
 
+	/** A mail's kind reads as words in the page's language (it was the key's code, "account-sign-in"); an unknown one as it is. */
+	@Test
+	void theKindOfAMailInWordsInEachLanguage() throws Exception {
+		String recipient = "kind-" + kind + "@example.edu";
+		outbox.queue("account-sign-in:" + kind, recipient, "Your sign-in link", "text", "<p>text</p>");
+		assertThat(AdminLists.page(mvc, "/admin/outbox?recipient=" + recipient))
+				.contains("<td class=\"mail-kind\">Backpack sign-in link</td>", "<option value=\"account-sign-in\">Backpack sign-in link</option>")
+				.doesNotContain("<td class=\"mail-kind\">account-sign-in</td>");
+		assertThat(AdminLists.page(mvc, "/admin/outbox?recipient=" + recipient, "nl"))
+				.contains("<td class=\"mail-kind\">Inloglink voor de backpack</td>");
+		assertThat(AdminLists.page(mvc, "/admin/outbox?kind=" + kind)).contains("<td class=\"mail-kind\">" + kind + "</td>");
+	}
+
 	@Test
 	void inDutch() throws Exception {
 		String page = AdminLists.page(mvc, "/admin/outbox?kind=" + kind, "nl");

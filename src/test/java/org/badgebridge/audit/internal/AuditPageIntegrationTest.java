@@ -160,6 +160,24 @@ class AuditPageIntegrationTest {
 				.about(person, null, detail);
 	}
 
+	/**
+	 * The filters are laid out as on the other admin lists (a grid of fields, each label above its own control), not in
+	 * one wrapping row where a label ("From (day)") ended up beside another field's control (the Action list); and
+	 * "All, no filter" clears them.
+	 */
+	@Test
+	void theFiltersAreAGridOfLabelledFieldsAsOnTheOtherLists() throws Exception {
+		String html = page(get("/admin/audit"));
+		Matcher form = Pattern.compile("<form [^>]*id=\"audit-filter\"[^>]*>(.*?)</form>", Pattern.DOTALL).matcher(html);
+		assertThat(form.find()).isTrue();
+		assertThat(form.group()).contains("class=\"list-filters\"");
+		for (String control : List.of("audit-course", "audit-badge", "audit-person", "audit-action", "audit-from", "audit-to")) {
+			assertThat(form.group(1)).as(control).containsPattern("<div class=\"filter-field\">\\s*<label for=\"" + control
+					+ "\"[^>]*>[^<]*</label>\\s*<(input|select) [^>]*id=\"" + control + "\"");
+		}
+		assertThat(form.group(1)).contains("id=\"audit-reset\"", "All, no filter");
+	}
+
 	private String page(MockHttpServletRequestBuilder request) throws Exception {
 		MockHttpServletResponse r = admin(request);
 		assertThat(r.getStatus()).isEqualTo(200);
