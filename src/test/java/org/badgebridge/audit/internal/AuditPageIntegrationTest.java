@@ -155,6 +155,22 @@ class AuditPageIntegrationTest {
 				.single()).isEqualTo(120);
 	}
 
+	/** The tool itself is "System", not "System system"; its named parts are said in words ("System (Dynamic Registration)"). */
+	@Test
+	void theSystemIsNamedOnce() throws Exception {
+		String title = "System course " + System.nanoTime();
+		log.append(AuditEntry.of(LATE_ON_THE_FIRST, "system", AuditAction.AWARDED).course(1L, 999_998L, title).about("p1", null, "by sync"));
+		log.append(AuditEntry.of(LATE_ON_THE_FIRST.plusSeconds(1), "dynamic-registration", AuditAction.REGISTRATION_CHANGED)
+				.course(1L, 999_998L, title).about(null, null, "created"));
+		String page = page(get("/admin/audit").param("course", title));
+		Matcher m = Pattern.compile("<td class=\"audit-actor\">(.*?)</td>", Pattern.DOTALL).matcher(page);
+		List<String> actors = new ArrayList<>();
+		while (m.find()) {
+			actors.add(m.group(1).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").trim());
+		}
+		assertThat(actors).containsExactly("System (Dynamic Registration)", "System");
+	}
+
 	private static AuditEntry entry(Instant at, AuditAction action, String courseTitle, String person, String detail) {
 		return AuditEntry.of(at, "teacher:t1", action).course(1L, 999_999L, courseTitle).badge("b-" + person, "badge of " + person)
 				.about(person, null, detail);
