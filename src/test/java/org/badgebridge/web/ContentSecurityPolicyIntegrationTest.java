@@ -112,7 +112,7 @@ class ContentSecurityPolicyIntegrationTest {
 
 		assertThat(views).as("pages checked").contains("index", "teaching/course", "teaching/badge", "teaching/deep-linking",
 				"claim/panel", "claim/claim", "claim/problem", "verification/verify", "verification/check", "catalogue/list",
-				"catalogue/badge", "platform/list", "platform/edit", "platform/keys", "platform/tool-configuration",
+				"catalogue/badge", "platform/list", "platform/edit", "credential/keys", "credential/keys-rotate", "platform/tool-configuration", "console/dashboard", "audit/list", "award/list", "course/syncs", "course/sync-settings", "web/admin-sign-in",
 				"mail/outbox", "badge/issuers", "launch/error", "launch/cookies-blocked", "problem");
 		assertThat(problems).isEmpty();
 	}
