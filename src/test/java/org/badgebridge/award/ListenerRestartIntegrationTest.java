@@ -38,7 +38,9 @@ class ListenerRestartIntegrationTest {
 				.run("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:" + db
 						+ ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
 						"--badgebridge.events.stale-after=2s", "--badgebridge.events.resubmit-interval=1s",
-						"--badgebridge.mail.poll-interval=1h");
+						"--badgebridge.mail.poll-interval=1h",
+						// the restarted application is the same Quartz scheduler as the first (the test profile gives each context its own)
+						"--spring.quartz.properties.org.quartz.scheduler.instanceName=" + db);
 	}
 
 	static int claimMails(JdbcClient jdbc, String awardId) {

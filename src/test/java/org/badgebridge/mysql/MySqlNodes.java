@@ -18,13 +18,18 @@ final class MySqlNodes {
 		registry.add("spring.datasource.url", MySqlCondition::url);
 		registry.add("spring.datasource.username", MySqlCondition::user);
 		registry.add("spring.datasource.password", MySqlCondition::password);
+		registry.add("spring.quartz.properties.org.quartz.scheduler.instanceName", () -> CLUSTER);
 	}
+
+	/** The nodes on the test database are one Quartz cluster: one scheduler name (tests on H2 each have their own). */
+	static final String CLUSTER = "badgebridge";
 
 	/** Another node: a full web application on a free port, sharing the test database. Close it after use. */
 	static ConfigurableApplicationContext anotherNode() {
 		return new SpringApplicationBuilder(BadgeBridgeApplication.class).web(WebApplicationType.SERVLET).profiles("test")
 				.run("--server.port=0", "--spring.datasource.url=" + MySqlCondition.url(),
 						"--spring.datasource.username=" + MySqlCondition.user(),
-						"--spring.datasource.password=" + MySqlCondition.password());
+						"--spring.datasource.password=" + MySqlCondition.password(),
+						"--spring.quartz.properties.org.quartz.scheduler.instanceName=" + CLUSTER);
 	}
 }
