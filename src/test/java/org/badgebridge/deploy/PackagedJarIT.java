@@ -153,23 +153,23 @@ class PackagedJarIT {
 	}
 
 	static void awaitStarted(Path log) throws Exception {
-		long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!tool.isAlive()) {
-				throw new IllegalStateException("the packaged jar stopped (exit " + tool.exitValue() + "):\n"
-						+ Files.readString(log));
-			}
-			try {
-				if (get("/.well-known/jwks.json", null).statusCode() == 200) {
-					return;
+		try {
+			org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500)).until(() -> {
+				if (!tool.isAlive()) {
+					throw new IllegalStateException("the packaged jar stopped (exit " + tool.exitValue() + "):\n"
+							+ Files.readString(log));
 				}
-			}
-			catch (IOException notYet) {
-				// not listening yet
-			}
-			Thread.sleep(500);
+				try {
+					return get("/.well-known/jwks.json", null).statusCode() == 200;
+				}
+				catch (IOException notYet) {
+					return false; // not listening yet
+				}
+			});
 		}
-		throw new IllegalStateException("the packaged jar did not answer in 4 minutes:\n" + Files.readString(log));
+		catch (org.awaitility.core.ConditionTimeoutException ex) {
+			throw new IllegalStateException("the packaged jar did not answer in 4 minutes:\n" + Files.readString(log), ex);
+		}
 	}
 
 	/** {@code <test database>_jar} on the test server, dropped and created afresh. */
