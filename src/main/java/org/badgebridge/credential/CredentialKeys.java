@@ -171,12 +171,9 @@ public class CredentialKeys {
 
 	/** The newest key of each algorithm (the one that signs), by algorithm. */
 	public List<CurrentKey> current() {
-		return jdbc.sql("""
-				select k.kid, k.algorithm, k.created_at from credential_key k
-				where not exists (select 1 from credential_key n where n.algorithm = k.algorithm
-				  and (n.created_at > k.created_at or (n.created_at = k.created_at and n.kid > k.kid)))
-				order by k.algorithm""")
-				.query((rs, i) -> new CurrentKey(rs.getString(1), rs.getString(2), java.time.Instant.ofEpochMilli(rs.getLong(3)))).list();
+		return listed().stream().filter(KeyInfo::current)
+				.map(k -> new CurrentKey(k.kid(), k.algorithm(), java.time.Instant.ofEpochMilli(k.createdAt())))
+				.sorted(java.util.Comparator.comparing(CurrentKey::algorithm)).toList();
 	}
 
 	/** A credential key as the keys page lists it. */
