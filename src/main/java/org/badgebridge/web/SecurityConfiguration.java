@@ -93,9 +93,9 @@ class SecurityConfiguration {
 		adminSignIn(http.securityMatcher("/actuator/**"), signIns)
 				.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/liveness",
 								"/actuator/health/readiness").permitAll()
-						// the management server's port as it started (also when configured as 0, a free port)
-						.requestMatchers(request -> Integer.valueOf(request.getLocalPort())
-								.equals(environment.getProperty("local.management.port", Integer.class))).permitAll()
+						// the management server's own port as it started (also when configured as 0, a free port); without
+						// one, Spring Boot makes local.management.port an alias of the application's port: not a monitoring port
+						.requestMatchers(request -> onSeparateManagementPort(request, environment)).permitAll()
 						.anyRequest().hasRole("ADMIN"))
 				.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()).csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
 				.requestCache(c -> c.disable())
@@ -117,6 +117,13 @@ class SecurityConfiguration {
 				.headers(h -> h.frameOptions(f -> f.disable()).addHeaderWriter(ContentSecurityPolicy.writer(frameAncestors)))
 				.requestCache(c -> c.disable());
 		return http.build();
+	}
+
+	static boolean onSeparateManagementPort(jakarta.servlet.http.HttpServletRequest request,
+			org.springframework.core.env.Environment environment) {
+		Integer management = environment.getProperty("local.management.port", Integer.class);
+		Integer server = environment.getProperty("local.server.port", Integer.class);
+		return management != null && !management.equals(server) && management == request.getLocalPort();
 	}
 
 	/** The admin's sign-in (throttled HTTP Basic or an OpenID Connect admin session), stateless. */
